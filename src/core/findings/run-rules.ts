@@ -1,0 +1,56 @@
+import type { ListDocument } from '../model/types.js';
+import type { ResolvedConfig } from '../config/schema.js';
+import { resolveConfig, severityFor } from '../config/schema.js';
+import type { Finding, LinkFacts, Rule } from './types.js';
+import { Suppressions } from './suppression.js';
+import { compileUrlPatterns } from './url-pattern.js';
+import { ToolRegistry } from '../names/tool-registry.js';
+import { allRules } from '../rules/index.js';
+
+export const noFacts: LinkFacts = { titlesFor: () => [] };
+
+export interface RunOptions {
+  config?: ResolvedConfig;
+  facts?: LinkFacts;
+  rules?: Rule[];
+  registry?: ToolRegistry;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Runs every enabled rule over a document and returns its findings in file order. */
+export function runRules(doc: ListDocument, options: RunOptions = {}): Finding[] {
+  const config = options.config ?? resolveConfig();
+  const registry = options.registry ?? new ToolRegistry(config.tools);
+  const facts = options.facts ?? noFacts;
+  const suppressions = new Suppressions(doc.directives);
+  const ignoredUrl = compileUrlPatterns(config.ignoreUrls);
+  const findings: Finding[] = [];
+  for (const problem of doc.parseProblems) {
+    findings.push({ ruleId: 'parse-error', severity: 'error', message: problem.message, file: doc.path, span: problem.span });
+  }
+  for (const rule of options.rules ?? allRules) {
+    const configured = severityFor(config, rule.meta.id, rule.meta.defaultSeverity);
+    if (configured === 'off') continue;
+    for (const report of rule.check({ doc, config, registry, facts })) {
+      if (suppressions.isSuppressed(rule.meta.id, report.span.start.line)) continue;
+      const url = report.data?.url;
+      if (typeof url === 'string' && ignoredUrl(url)) continue;
+      // A rule may lower its own severity for one report (never raise it above the configured one).
+      const severity = report.severity && SEVERITY_ORDER[report.severity] > SEVERITY_ORDER[configured] ? report.severity : configured;
+      findings.push({
+        ruleId: rule.meta.id,
+        severity,
+        message: report.message,
+        file: doc.path,
+        span: report.span,
+        ...(report.suggestion !== undefined ? { suggestion: report.suggestion } : {}),
+        ...(report.fix ? { fix: report.fix } : {}),
+        ...(report.data ? { data: report.data } : {}),
+      });
+    }
+  }
+  return findings.sort(
+    (a, b) => a.span.start.offset - b.span.start.offset || a.ruleId.localeCompare(b.ruleId),
+  );
+}

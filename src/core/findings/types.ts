@@ -1,0 +1,70 @@
+import type { ListDocument, Span } from '../model/types.js';
+import type { ToolRegistry } from '../names/tool-registry.js';
+import type { ResolvedConfig } from '../config/schema.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One text edit: replace source[start, end) with text. Offsets are 0-based. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Fix {
+  /** Edits never overlap each other. */
+  edits: TextEdit[];
+  /** A certain fix is applied by `listwarden fix`; an uncertain one is only suggested. */
+  certain: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  /** "what is wrong — what to do". */
+  message: string;
+  file: string;
+  span: Span;
+  /** Replacement text for the finding's span, where there is one. */
+  suggestion?: string;
+  fix?: Fix;
+  /** Extra, machine-readable facts (e.g. the other place of a duplicate). */
+  data?: Record<string, unknown>;
+}
+
+/** What a rule reports before the engine adds file and severity. */
+export interface RuleReport {
+  message: string;
+  span: Span;
+  suggestion?: string;
+  fix?: Fix;
+  data?: Record<string, unknown>;
+  /** Lower the configured severity for this one report (e.g. cross-scope duplicates are info). */
+  severity?: Severity;
+}
+
+/** Facts from outside the file (page titles, repository names) that rules may use. */
+export interface LinkFacts {
+  /** Page title, og:site_name, og:title or repository name of a URL, when known. */
+  titlesFor(url: string): string[];
+}
+
+export interface RuleContext {
+  doc: ListDocument;
+  config: ResolvedConfig;
+  registry: ToolRegistry;
+  facts: LinkFacts;
+}
+
+export interface RuleMeta {
+  id: string;
+  defaultSeverity: Severity;
+  /** One line: what the rule finds. */
+  description: string;
+  fixable: boolean;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): RuleReport[];
+}

@@ -1,0 +1,32 @@
+import { buildDocument } from '../parse/build-document.js';
+import { runRules, type RunOptions } from '../findings/run-rules.js';
+import { applyFixes } from './apply-fixes.js';
+import type { Finding } from '../findings/types.js';
+
+export interface FixOutcome {
+  output: string;
+  applied: Finding[];
+  /** Passes it took; fixes that touch the same text (a rowspan two rules adjust) need more than one. */
+  passes: number;
+}
+
+const MAX_PASSES = 10;
+
+/**
+ * Applies every certain fix, re-checking after each pass until nothing certain is left
+ * (as eslint does), so running it twice changes nothing the second time.
+ */
+export function fixDocument(path: string, source: string, options: RunOptions = {}): FixOutcome {
+  let text = source;
+  const applied: Finding[] = [];
+  let passes = 0;
+  while (passes < MAX_PASSES) {
+    passes++;
+    const findings = runRules(buildDocument(path, text), options);
+    const result = applyFixes(text, findings);
+    if (result.applied.length === 0) break;
+    applied.push(...result.applied);
+    text = result.output;
+  }
+  return { output: text, applied, passes };
+}

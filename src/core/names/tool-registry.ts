@@ -1,0 +1,194 @@
+/**
+ * Known tools and where they live: answers "which tool does this URL belong to?" and
+ * "which known tool name is this name closest to?". Pure code: no I/O.
+ */
+import { distance as levenshtein } from 'fastest-levenshtein';
+import { TOOL_REGISTRY_DATA } from './tool-registry-data.js';
+
+export interface ToolEntry {
+  /** The canonical spelling, e.g. `DefectDojo`. */
+  name: string;
+  /** Host or host/path prefixes, e.g. `gitleaks.io`, `github.com/gitleaks/gitleaks`. */
+  homes: string[];
+  /** Other accepted names, e.g. `OWASP ZAP` for ZAP. */
+  aliases?: string[];
+}
+
+/**
+ * A name folded for comparison: lower case, accents and every character that is not a
+ * letter or digit removed, so case, spacing and hyphenation never count as
+ * misspellings (`Defect Dojo` = `DefectDojo`, `Tflint` = `TFLint`).
+ */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Optimal-string-alignment (restricted Damerau-Levenshtein) distance: like
+ * Levenshtein, but swapping two adjacent letters (`Synk` → `Snyk`) costs one edit.
+ */
+export function nameDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const lev = levenshtein(a, b);
+  // OSA never exceeds Levenshtein and differs only when a swap helps, which needs lev >= 2.
+  if (lev <= 1) return lev;
+  const n = a.length;
+  const m = b.length;
+  let prev2 = new Array<number>(m + 1).fill(0);
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  let cur = new Array<number>(m + 1).fill(0);
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= m; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+      }
+      cur[j] = v;
+    }
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return Math.min(lev, prev[m] ?? lev);
+}
+
+/**
+ * The largest edit distance that still counts as a misspelling between two normalized
+ * names: none below 4 characters, 1 from 4, 2 from 7 (the shorter name decides).
+ */
+export function allowedDistance(a: string, b: string): number {
+  const len = Math.min(a.length, b.length);
+  if (len < 4) return 0;
+  if (len < 7) return 1;
+  return 2;
+}
+
+interface Home {
+  entry: ToolEntry;
+  host: string;
+  /** Lower-case path prefix without trailing slash, '' for the whole host. */
+  path: string;
+}
+
+interface KnownName {
+  entry: ToolEntry;
+  normalized: string;
+}
+
+function parseHome(home: string): { host: string; path: string } {
+  const cleaned = home.trim().replace(/^[a-z]+:\/\//i, '');
+  const slash = cleaned.indexOf('/');
+  const host = (slash < 0 ? cleaned : cleaned.slice(0, slash)).toLowerCase().replace(/^www\d?\./, '');
+  const path = slash < 0 ? '' : cleaned.slice(slash).toLowerCase().replace(/\/+$/, '');
+  return { host, path };
+}
+
+function parseTarget(url: string): { host: string; path: string } | undefined {
+  let u: URL;
+  try {
+    u = new URL(url.trim());
+  } catch {
+    try {
+      u = new URL(`https://${url.trim()}`);
+    } catch {
+      return undefined;
+    }
+  }
+  if (u.hostname === '') return undefined;
+  let path = u.pathname;
+  try {
+    path = decodeURI(path);
+  } catch {
+    // keep the encoded form
+  }
+  return {
+    host: u.hostname.toLowerCase().replace(/^www\d?\./, '').replace(/\.$/, ''),
+    path: path.toLowerCase().replace(/\/+$/, ''),
+  };
+}
+
+export class ToolRegistry {
+  readonly entries: readonly ToolEntry[];
+  private readonly homes: Home[];
+  private readonly names: KnownName[];
+
+  constructor(extra: ToolEntry[] = []) {
+    this.entries = [...extra, ...TOOL_REGISTRY_DATA];
+    this.homes = [];
+    this.names = [];
+    for (const entry of this.entries) {
+      for (const home of entry.homes) {
+        const parsed = parseHome(home);
+        if (parsed.host !== '') this.homes.push({ entry, ...parsed });
+      }
+      for (const n of [entry.name, ...(entry.aliases ?? [])]) {
+        const normalized = normalizeName(n);
+        if (normalized !== '') this.names.push({ entry, normalized });
+      }
+    }
+  }
+
+  /**
+   * The tool whose home is the longest prefix of the URL. Hosts compare without `www.`
+   * and case, and a home host also covers its sub-domains (`snyk.io` covers
+   * `app.snyk.io`); paths compare case-insensitively on whole segments, so
+   * `github.com/aquasecurity/trivy` does not cover `.../trivy-operator`.
+   */
+  toolForUrl(url: string): ToolEntry | undefined {
+    const target = parseTarget(url);
+    if (target === undefined) return undefined;
+    let best: { entry: ToolEntry; score: number } | undefined;
+    for (const home of this.homes) {
+      const exactHost = target.host === home.host;
+      if (!exactHost && !target.host.endsWith(`.${home.host}`)) continue;
+      if (home.path !== '' && target.path !== home.path && !target.path.startsWith(`${home.path}/`)) {
+        continue;
+      }
+      // Longer homes win; at equal length an exact host beats a sub-domain match.
+      const score = (home.host.length + home.path.length) * 2 + (exactHost ? 1 : 0);
+      if (best === undefined || score > best.score) best = { entry: home.entry, score };
+    }
+    return best?.entry;
+  }
+
+  /**
+   * The known tool whose name or alias is closest to `name`, when within the
+   * misspelling limits of {@link allowedDistance}; distance 0 means the same name up to
+   * case, spacing and punctuation. A tie at distance > 0 between two tools is ambiguous
+   * and gives undefined.
+   */
+  closestKnownName(name: string): { entry: ToolEntry; distance: number } | undefined {
+    const q = normalizeName(name);
+    if (q === '') return undefined;
+    let best: { entry: ToolEntry; distance: number } | undefined;
+    let ambiguous = false;
+    for (const known of this.names) {
+      if (Math.abs(known.normalized.length - q.length) > 2) continue;
+      const d = nameDistance(q, known.normalized);
+      if (d > allowedDistance(q, known.normalized)) continue;
+      if (best === undefined || d < best.distance) {
+        best = { entry: known.entry, distance: d };
+        ambiguous = false;
+      } else if (d === best.distance && known.entry !== best.entry) {
+        ambiguous = true;
+      }
+    }
+    if (best === undefined || (ambiguous && best.distance > 0)) return undefined;
+    return best;
+  }
+
+  /** Every entry whose name or one of whose aliases normalizes to the same as `name`. */
+  entriesNamed(name: string): ToolEntry[] {
+    const q = normalizeName(name);
+    if (q === '') return [];
+    const out: ToolEntry[] = [];
+    for (const known of this.names) {
+      if (known.normalized === q && !out.includes(known.entry)) out.push(known.entry);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,262 @@
+import type { Definition, Heading as MdHeading, ListItem, Nodes, Paragraph, Parents, PhrasingContent, Table as MdTable } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Directive, Entry, HtmlAnchor, HtmlRegion, Link, ListDocument, ParseProblem, Span, Table, TextRun } from '../model/types.js';
+import { LineIndex } from './line-index.js';
+import { parseMarkdownTree } from './markdown-tree.js';
+import { SectionIndex, type HeadingInput } from './sections.js';
+import { collectInlineLinks, normalizeLabel, type InlineLinkContext } from './inline-links.js';
+import { groupHtmlBlocks, parseHtmlRegion } from './html-regions.js';
+import { commentText, parseDirective } from './directives.js';
+import { buildRowGroupGrid, type WrittenRow } from './table-grid.js';
+import { entriesFromTable } from './table-entries.js';
+import { nameSpanOf } from './name-span.js';
+
+interface Collected {
+  headings: { node: MdHeading; span: Span }[];
+  definitions: Definition[];
+  flowHtml: { start: number; end: number }[];
+  inlineHtml: { value: string; start: number; end: number }[];
+  paragraphs: { node: Paragraph; item?: ListItem; itemSpan?: Span }[];
+  tables: MdTable[];
+  texts: { start: number; end: number }[];
+}
+
+/** Parses a list file into the document model. Pure: text in, model out. */
+export function buildDocument(path: string, source: string): ListDocument {
+  const lines = new LineIndex(source);
+  const tree = parseMarkdownTree(source);
+  const collected = collect(tree, lines);
+  const docSpan = lines.span(0, source.length);
+  const headingInputs: HeadingInput[] = collected.headings.map((h) => ({ depth: h.node.depth, text: toString(h.node).trim(), span: h.span }));
+  const sectionIndex = new SectionIndex(headingInputs, docSpan);
+  const sectionAt = (offset: number) => sectionIndex.at(offset);
+
+  const definitions = new Map<string, Definition>();
+  for (const def of collected.definitions) {
+    const key = normalizeLabel(def.identifier);
+    if (!definitions.has(key)) definitions.set(key, def);
+  }
+  const ctx: InlineLinkContext = { source, lines, definitions, sectionAt };
+
+  const links: Link[] = [];
+  const entries: Entry[] = [];
+  const tables: Table[] = [];
+  const htmlRegions: HtmlRegion[] = [];
+  const htmlAnchors: HtmlAnchor[] = [];
+  const directives: Directive[] = [];
+  const textRuns: TextRun[] = collected.texts.map((t) => ({ value: source.slice(t.start, t.end), span: lines.span(t.start, t.end) }));
+  const parseProblems: ParseProblem[] = [];
+
+  // Paragraphs and headings: list entries and loose links.
+  for (const para of collected.paragraphs) {
+    const found = collectInlineLinks(ctx, para.node.children);
+    links.push(...found);
+    if (para.item && para.itemSpan) {
+      const entry = entryFromListItem(source, lines, para.node, para.itemSpan, found);
+      if (entry) entries.push(entry);
+    }
+  }
+  for (const heading of collected.headings) links.push(...collectInlineLinks(ctx, heading.node.children));
+
+  // GFM tables.
+  for (const mdTable of collected.tables) {
+    const table = gfmTable(ctx, mdTable);
+    if (!table) continue;
+    tables.push(table);
+    for (const row of [...table.headerRows, ...table.bodyRows]) for (const cell of row.cells) links.push(...cell.links);
+    entries.push(...entriesFromTable(table, lines));
+  }
+
+  // Raw HTML blocks, grouped into regions and parsed with parse5.
+  for (const region of groupHtmlBlocks(source, collected.flowHtml)) {
+    const result = parseHtmlRegion(source, lines, region, sectionAt);
+    htmlRegions.push(result.region);
+    links.push(...result.links);
+    htmlAnchors.push(...result.anchors);
+    textRuns.push(...result.textRuns);
+    directives.push(...result.directives);
+    for (const table of result.tables) {
+      tables.push(table);
+      entries.push(...entriesFromTable(table, lines));
+    }
+  }
+
+  // Inline HTML: directives and anchors.
+  for (const html of collected.inlineHtml) {
+    const comment = commentText(html.value);
+    if (comment !== undefined) {
+      const directive = parseDirective(comment, lines.point(html.start).line, lines.point(html.end).line);
+      if (directive) directives.push(directive);
+    }
+  }
+
+  // Definitions no reference uses are links too (they are still checked).
+  const used = new Set(links.filter((l) => l.syntax === 'reference').map((l) => l.url));
+  for (const def of collected.definitions) {
+    if (used.has(def.url) || !def.position) continue;
+    const span = lines.span(def.position.start.offset!, def.position.end.offset!);
+    links.push({ url: def.url, text: def.label ?? def.identifier, syntax: 'reference', isImage: false, span, section: sectionAt(span.start.offset), inDescription: false });
+  }
+
+  // Each entry's links carry their entry; links after the name in a list item are description links.
+  for (const entry of entries) {
+    for (const link of entry.links) {
+      link.entry = entry;
+      link.inDescription = link !== entry.primaryLink && !link.isImage && entry.container.kind === 'list';
+    }
+  }
+
+  links.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  entries.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  return {
+    path,
+    source,
+    sections: sectionIndex.sections,
+    entries,
+    links,
+    tables,
+    htmlRegions,
+    headings: sectionIndex.headings,
+    htmlAnchors,
+    directives,
+    textRuns,
+    parseProblems,
+  };
+}
+
+function offsets(node: Nodes): { start: number; end: number } | undefined {
+  const s = node.position?.start.offset;
+  const e = node.position?.end.offset;
+  return s === undefined || e === undefined ? undefined : { start: s, end: e };
+}
+
+/** One iterative pass over the tree (deep nesting must not overflow the stack). */
+function collect(tree: Parents, lines: LineIndex): Collected {
+  const out: Collected = { headings: [], definitions: [], flowHtml: [], inlineHtml: [], paragraphs: [], tables: [], texts: [] };
+  const stack: { node: Nodes; parent?: Parents; inTable: boolean }[] = [{ node: tree, inTable: false }];
+  while (stack.length > 0) {
+    const { node, parent, inTable } = stack.pop()!;
+    const at = offsets(node);
+    switch (node.type) {
+      case 'heading':
+        if (at) out.headings.push({ node, span: lines.span(at.start, at.end) });
+        break;
+      case 'definition':
+        out.definitions.push(node);
+        break;
+      case 'html':
+        if (!at) break;
+        if (parent && (parent.type === 'root' || parent.type === 'blockquote' || parent.type === 'listItem')) out.flowHtml.push(at);
+        else out.inlineHtml.push({ value: node.value, ...at });
+        break;
+      case 'paragraph':
+        if (!inTable) {
+          if (parent?.type === 'listItem' && parent.children[0] === node) {
+            const itemAt = offsets(parent);
+            out.paragraphs.push({ node, item: parent, ...(itemAt ? { itemSpan: lines.span(itemAt.start, itemAt.end) } : {}) });
+          } else out.paragraphs.push({ node });
+        }
+        break;
+      case 'table':
+        out.tables.push(node);
+        break;
+      case 'text':
+        if (at) out.texts.push(at);
+        break;
+      default:
+        break;
+    }
+    if ('children' in node) {
+      const kids = node.children as Nodes[];
+      const childInTable = inTable || node.type === 'table';
+      for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, parent: node, inTable: childInTable });
+    }
+  }
+  out.headings.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  out.flowHtml.sort((a, b) => a.start - b.start);
+  out.texts.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** Text before the first link that still lets the link name the entry (bullets, emoji, bold markers). */
+function isLeadIn(text: string): boolean {
+  return text.replace(/[\s*_~`:|•·\-–—]/gu, '').replace(/\p{Extended_Pictographic}|\p{Emoji_Component}/gu, '').length === 0;
+}
+
+function entryFromListItem(source: string, lines: LineIndex, paragraph: Paragraph, itemSpan: Span, found: Link[]): Entry | undefined {
+  const primary = found.find((l) => !l.isImage);
+  if (!primary) return undefined;
+  const paraStart = paragraph.position!.start.offset!;
+  const before = source.slice(paraStart, primary.span.start.offset);
+  // Strip image/badge syntax before the link; what remains must be a lead-in.
+  const beforeWithoutImages = found
+    .filter((l) => l.isImage && l.span.end.offset <= primary.span.start.offset)
+    .reduce((text, img) => text.replace(source.slice(img.span.start.offset, img.span.end.offset), ''), before);
+  if (!isLeadIn(beforeWithoutImages)) return undefined;
+  const after = descriptionAfter(paragraph.children, primary.span.end.offset);
+  const section = primary.section;
+  const ownLinks = found.filter((l) => l.span.start.offset >= paraStart);
+  return {
+    name: primary.text.trim(),
+    ...(nameSpanOf(source, primary) ? { nameSpan: nameSpanOf(source, primary)! } : {}),
+    primaryLink: primary,
+    links: ownLinks,
+    description: after,
+    span: itemSpan,
+    removalSpan: lines.wholeLineSpan(itemSpan.start.offset, itemSpan.end.offset),
+    section,
+    container: { kind: 'list', listSpan: itemSpan },
+    scope: `section:${section.id}`,
+    scopeLabel: section.title ? `section "${section.title}"` : 'the top of the file',
+  };
+}
+
+function descriptionAfter(children: PhrasingContent[], offset: number): string {
+  const rest = children.filter((c) => (c.position?.start.offset ?? 0) >= offset);
+  return rest
+    .map((c) => toString(c))
+    .join('')
+    .replace(/^\s*[-–—:]\s*/, '')
+    .trim();
+}
+
+function gfmTable(ctx: InlineLinkContext, node: MdTable): Table | undefined {
+  const at = offsets(node);
+  if (!at) return undefined;
+  const rows: WrittenRow[] = [];
+  for (const row of node.children) {
+    const rowAt = offsets(row);
+    if (!rowAt) continue;
+    rows.push({
+      span: ctx.lines.span(rowAt.start, rowAt.end),
+      removalSpan: ctx.lines.wholeLineSpan(rowAt.start, rowAt.end),
+      isHeader: rows.length === 0,
+      cells: row.children.map((cell) => {
+        const cellAt = offsets(cell) ?? rowAt;
+        return {
+          text: toString(cell).replace(/\s+/g, ' ').trim(),
+          span: ctx.lines.span(cellAt.start, cellAt.end),
+          isHeader: rows.length === 0,
+          rowspan: 1,
+          colspan: 1,
+          links: collectInlineLinks(ctx, cell.children),
+        };
+      }),
+    });
+  }
+  const [head, ...body] = rows;
+  const headerRows = head ? buildRowGroupGrid([head], 0) : [];
+  const bodyRows = buildRowGroupGrid(body, 0);
+  const header = headerRows[0];
+  // GFM pads short rows: the written width is what the source shows, taken from the delimiter row.
+  const columns = header ? header.grid.map((c) => c?.text ?? '') : [];
+  return {
+    syntax: 'gfm',
+    span: ctx.lines.span(at.start, at.end),
+    section: ctx.sectionAt(at.start),
+    columns,
+    headerRows,
+    bodyRows,
+    headerWidth: columns.length,
+  };
+}

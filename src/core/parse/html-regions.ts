@@ -1,0 +1,217 @@
+import type { DefaultTreeAdapterMap } from 'parse5';
+import type { HtmlAnchor, HtmlRegion, Link, Section, Span, Table, TextRun } from '../model/types.js';
+import type { LineIndex } from './line-index.js';
+import { attr, elementInfo, elementText, parseHtmlFragment, walkHtml, type HtmlFragment } from './html-fragment.js';
+import { buildRowGroupGrid, parseSpanAttribute, type WrittenCell, type WrittenRow } from './table-grid.js';
+import { parseDirective } from './directives.js';
+import { scanTags } from './html-tags.js';
+import type { Directive } from '../model/types.js';
+
+type Element = DefaultTreeAdapterMap['element'];
+
+export interface HtmlRegionResult {
+  region: HtmlRegion;
+  links: Link[];
+  tables: Table[];
+  anchors: HtmlAnchor[];
+  textRuns: TextRun[];
+  directives: Directive[];
+}
+
+const CONTAINERS = new Set(['table', 'details', 'div', 'section', 'center', 'ul', 'ol', 'dl', 'blockquote', 'figure', 'nav', 'article']);
+
+/**
+ * Groups raw HTML blocks into regions: an element opened in one block and closed in a
+ * later one (a table with blank lines inside, `<details>` around Markdown) is one region.
+ */
+export function groupHtmlBlocks(source: string, blocks: { start: number; end: number }[]): { start: number; end: number; parts: { start: number; end: number }[] }[] {
+  const regions: { start: number; end: number; parts: { start: number; end: number }[] }[] = [];
+  let current: (typeof regions)[number] | undefined;
+  let depth = 0;
+  for (const block of blocks) {
+    if (!current) current = { start: block.start, end: block.end, parts: [] };
+    current.end = block.end;
+    current.parts.push(block);
+    depth = Math.max(0, depth + containerBalance(source.slice(block.start, block.end)));
+    if (depth === 0) {
+      regions.push(current);
+      current = undefined;
+    }
+  }
+  if (current) regions.push(current);
+  return regions;
+}
+
+/** Start tags minus end tags of block containers. */
+function containerBalance(html: string): number {
+  let balance = 0;
+  for (const tag of scanTags(html)) {
+    if (!CONTAINERS.has(tag.name) || tag.selfClosing) continue;
+    balance += tag.kind === 'end' ? -1 : 1;
+  }
+  return balance;
+}
+
+export function parseHtmlRegion(
+  source: string,
+  lines: LineIndex,
+  region: { start: number; end: number; parts: { start: number; end: number }[] },
+  sectionAt: (offset: number) => Section,
+): HtmlRegionResult {
+  const fragment = parseHtmlFragment(source, region.start, region.end);
+  const inParts = (offset: number) => region.parts.some((p) => offset >= p.start && offset < p.end);
+  const section = sectionAt(region.start);
+  const links: Link[] = [];
+  const anchors: HtmlAnchor[] = [];
+  const textRuns: TextRun[] = [];
+  const directives: Directive[] = [];
+  const tableElements: Element[] = [];
+
+  walkHtml(fragment, {
+    element(info) {
+      if (!inParts(info.start)) return;
+      if (info.tag === 'table') tableElements.push(info.element);
+      for (const name of ['id', 'name']) {
+        const a = attr(info, name);
+        if (a && a.value !== '' && (name === 'id' || info.tag === 'a')) {
+          anchors.push({ id: a.value, span: lines.span(info.start, info.startTagEnd) });
+        }
+      }
+      const target = info.tag === 'a' ? attr(info, 'href') : info.tag === 'img' ? attr(info, 'src') : undefined;
+      if (!target) return;
+      const text = info.tag === 'img' ? (attr(info, 'alt')?.value ?? '') : elementText(info.element);
+      const hasImage = info.tag === 'img' || (text === '' && containsImage(info.element));
+      const textSpan = info.tag === 'a' ? innerTextSpan(lines, fragment, info.element) : undefined;
+      links.push({
+        url: target.value,
+        text,
+        syntax: 'html',
+        isImage: hasImage,
+        span: lines.span(info.start, info.end),
+        ...(target.valueStart >= 0 ? { urlSpan: lines.span(target.valueStart, target.valueEnd) } : {}),
+        ...(textSpan ? { textSpan } : {}),
+        section: sectionAt(info.start),
+        inDescription: false,
+      });
+    },
+    text(info, ancestors) {
+      if (!inParts(info.start)) return;
+      if (ancestors.some((a) => a.tagName === 'code' || a.tagName === 'pre' || a.tagName === 'script' || a.tagName === 'style')) return;
+      textRuns.push({ value: source.slice(info.start, info.end), span: lines.span(info.start, info.end) });
+    },
+    comment(info) {
+      const directive = parseDirective(info.value, lines.point(info.start).line, lines.point(info.end).line);
+      if (directive) directives.push(directive);
+    },
+  });
+
+  const tables = tableElements.map((el) => buildHtmlTable(lines, fragment, el, links, sectionAt));
+  const parts: Span[] = region.parts.map((p) => lines.span(p.start, p.end));
+  return {
+    region: { span: lines.span(region.start, region.end), parts, section },
+    links,
+    tables,
+    anchors,
+    textRuns,
+    directives,
+  };
+}
+
+function containsImage(element: Element): boolean {
+  const stack: DefaultTreeAdapterMap['node'][] = [...element.childNodes];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if ('tagName' in node) {
+      if (node.tagName === 'img' || node.tagName === 'svg' || node.tagName === 'picture') return true;
+      stack.push(...node.childNodes);
+    }
+  }
+  return false;
+}
+
+/** The span of an element's content when it is a single text node (so a name can be replaced). */
+function innerTextSpan(lines: LineIndex, fragment: HtmlFragment, element: Element): Span | undefined {
+  const kids = element.childNodes;
+  if (kids.length !== 1 || kids[0]!.nodeName !== '#text') return undefined;
+  const loc = (kids[0] as DefaultTreeAdapterMap['textNode']).sourceCodeLocation;
+  if (!loc) return undefined;
+  const start = fragment.base + loc.startOffset;
+  const end = fragment.base + loc.endOffset;
+  const raw = fragment.source.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  const trail = raw.length - raw.trimEnd().length;
+  return lines.span(start + lead, end - trail);
+}
+
+function childElements(element: Element, tags: string[]): Element[] {
+  return element.childNodes.filter((n): n is Element => 'tagName' in n && tags.includes(n.tagName));
+}
+
+function buildHtmlTable(
+  lines: LineIndex,
+  fragment: HtmlFragment,
+  table: Element,
+  regionLinks: Link[],
+  sectionAt: (offset: number) => Section,
+): Table {
+  const tableInfo = elementInfo(fragment, table);
+  const groups = childElements(table, ['thead', 'tbody', 'tfoot']);
+  const linksIn = (start: number, end: number) =>
+    regionLinks.filter((l) => l.span.start.offset >= start && l.span.start.offset < end);
+
+  const toWrittenRow = (tr: Element, inHead: boolean): WrittenRow => {
+    const info = elementInfo(fragment, tr);
+    const cells: WrittenCell[] = childElements(tr, ['td', 'th']).map((cellEl) => {
+      const cell = elementInfo(fragment, cellEl);
+      const rowspanAttr = attr(cell, 'rowspan');
+      const colspanAttr = attr(cell, 'colspan');
+      const rowspan = rowspanAttr ? (parseSpanAttribute(rowspanAttr.value) ?? 1) : 1;
+      const colspan = colspanAttr ? (parseSpanAttribute(colspanAttr.value) ?? 1) : 1;
+      return {
+        text: elementText(cellEl),
+        span: lines.span(cell.start, cell.end),
+        isHeader: cell.tag === 'th' || inHead,
+        rowspan,
+        colspan: Math.max(1, colspan),
+        ...(rowspanAttr && rowspanAttr.valueStart >= 0
+          ? { rowspanAttr: { raw: rowspanAttr.raw, valueSpan: lines.span(rowspanAttr.valueStart, rowspanAttr.valueEnd) } }
+          : {}),
+        links: linksIn(cell.start, cell.end),
+      };
+    });
+    // An implicitly closed <tr> ends where its last cell ends (or at its start tag).
+    const end = cells.length > 0 ? Math.max(info.startTagEnd, ...cells.map((c) => c.span.end.offset)) : info.startTagEnd;
+    const realEnd = tr.sourceCodeLocation?.endTag ? info.end : end;
+    return { span: lines.span(info.start, realEnd), removalSpan: lines.wholeLineSpan(info.start, realEnd), cells, isHeader: inHead };
+  };
+
+  const headerRows: Table['headerRows'] = [];
+  const bodyRows: Table['bodyRows'] = [];
+  let bodyIndex = 0;
+  for (const group of groups) {
+    const isHead = group.tagName === 'thead';
+    const written = childElements(group, ['tr']).map((tr) => toWrittenRow(tr, isHead));
+    if (isHead) headerRows.push(...buildRowGroupGrid(written, 0));
+    else {
+      bodyRows.push(...buildRowGroupGrid(written, bodyIndex));
+      bodyIndex += written.length;
+    }
+  }
+  // No <thead>: a first body row made only of <th> cells is the header.
+  if (headerRows.length === 0 && bodyRows.length > 0 && bodyRows[0]!.cells.length > 0 && bodyRows[0]!.cells.every((c) => c.isHeader)) {
+    const first = bodyRows.shift()!;
+    headerRows.push({ ...first, isHeader: true });
+  }
+  const header = headerRows[headerRows.length - 1];
+  const columns: string[] = [];
+  if (header) header.grid.forEach((cell, i) => (columns[i] = cell?.text ?? ''));
+  return {
+    syntax: 'html',
+    span: lines.span(tableInfo.start, tableInfo.end),
+    section: sectionAt(tableInfo.start),
+    columns,
+    headerRows,
+    bodyRows,
+    headerWidth: header ? header.grid.length : 0,
+  };
+}

@@ -1,0 +1,58 @@
+import { Tokenizer, TokenizerMode, Token } from 'parse5';
+
+export interface TagToken {
+  kind: 'start' | 'end';
+  /** Lower-case tag name. */
+  name: string;
+  selfClosing: boolean;
+  /** Offsets into the scanned text. */
+  start: number;
+  end: number;
+}
+
+const RAW_TEXT: Record<string, (typeof TokenizerMode)[keyof typeof TokenizerMode]> = {
+  script: TokenizerMode.SCRIPT_DATA,
+  style: TokenizerMode.RAWTEXT,
+  xmp: TokenizerMode.RAWTEXT,
+  textarea: TokenizerMode.RCDATA,
+  title: TokenizerMode.RCDATA,
+};
+
+/**
+ * The start and end tags of an HTML text, in order, with offsets: parse5's own tokenizer
+ * (the one its tree builder uses), so comments, attributes with `>` in quotes and raw
+ * text elements are read as browsers read them.
+ */
+export function scanTags(html: string): TagToken[] {
+  const tags: TagToken[] = [];
+  const push = (kind: TagToken['kind'], token: Token.TagToken) => {
+    const loc = token.location;
+    if (!loc) return;
+    tags.push({ kind, name: token.tagName, selfClosing: token.selfClosing, start: loc.startOffset, end: loc.endOffset });
+  };
+  const noop = () => undefined;
+  const tokenizer: Tokenizer = new Tokenizer(
+    { sourceCodeLocationInfo: true },
+    {
+      onStartTag(token) {
+        push('start', token);
+        const mode = RAW_TEXT[token.tagName];
+        if (mode !== undefined && !token.selfClosing) {
+          tokenizer.state = mode;
+          tokenizer.lastStartTagName = token.tagName;
+        }
+      },
+      onEndTag(token) {
+        push('end', token);
+      },
+      onComment: noop,
+      onDoctype: noop,
+      onEof: noop,
+      onCharacter: noop,
+      onNullCharacter: noop,
+      onWhitespaceCharacter: noop,
+    },
+  );
+  tokenizer.write(html, true);
+  return tags;
+}
