@@ -36,6 +36,24 @@ export function nameDistance(a: string, b: string): number {
   const lev = levenshtein(a, b);
   // OSA never exceeds Levenshtein and differs only when a swap helps, which needs lev >= 2.
   if (lev <= 1) return lev;
+  return osa(a, b, lev);
+}
+
+/**
+ * {@link nameDistance} when it is at most `max`, else undefined; cheap for the common
+ * case of unrelated names (OSA is at least half the Levenshtein distance).
+ */
+export function nameDistanceWithin(a: string, b: string, max: number): number | undefined {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return undefined;
+  const lev = levenshtein(a, b);
+  if (lev <= 1) return lev <= max ? lev : undefined;
+  if (lev > 2 * max) return undefined;
+  const d = osa(a, b, lev);
+  return d <= max ? d : undefined;
+}
+
+function osa(a: string, b: string, lev: number): number {
   const n = a.length;
   const m = b.length;
   let prev2 = new Array<number>(m + 1).fill(0);
@@ -79,11 +97,25 @@ interface KnownName {
   normalized: string;
 }
 
+/** First path segments that only choose a language: `/en-us/…`, `/en/…`. */
+const LOCALE_SEGMENT =
+  /^\/(?:en|de|fr|es|ja|ko|zh|pt|it|ru|nl|pl|tr|sv|da|fi|nb|cs|hu|ro|uk|id|vi|th|he|ar)(?:-(?:[a-z]{2}|hans|hant))?(?=\/|$)/;
+
+/** Lower-cases a path, drops a leading locale, a trailing file extension or index page and slashes. */
+function canonicalPath(path: string): string {
+  return path
+    .toLowerCase()
+    .replace(LOCALE_SEGMENT, '')
+    .replace(/\/index\.(?:html?|php|md)$/, '')
+    .replace(/\.(?:html?|php|aspx?|md)$/, '')
+    .replace(/\/+$/, '');
+}
+
 function parseHome(home: string): { host: string; path: string } {
   const cleaned = home.trim().replace(/^[a-z]+:\/\//i, '');
   const slash = cleaned.indexOf('/');
   const host = (slash < 0 ? cleaned : cleaned.slice(0, slash)).toLowerCase().replace(/^www\d?\./, '');
-  const path = slash < 0 ? '' : cleaned.slice(slash).toLowerCase().replace(/\/+$/, '');
+  const path = slash < 0 ? '' : canonicalPath(cleaned.slice(slash));
   return { host, path };
 }
 
@@ -107,7 +139,7 @@ function parseTarget(url: string): { host: string; path: string } | undefined {
   }
   return {
     host: u.hostname.toLowerCase().replace(/^www\d?\./, '').replace(/\.$/, ''),
-    path: path.toLowerCase().replace(/\/+$/, ''),
+    path: canonicalPath(path),
   };
 }
 
@@ -167,9 +199,8 @@ export class ToolRegistry {
     let best: { entry: ToolEntry; distance: number } | undefined;
     let ambiguous = false;
     for (const known of this.names) {
-      if (Math.abs(known.normalized.length - q.length) > 2) continue;
-      const d = nameDistance(q, known.normalized);
-      if (d > allowedDistance(q, known.normalized)) continue;
+      const d = nameDistanceWithin(q, known.normalized, allowedDistance(q, known.normalized));
+      if (d === undefined) continue;
       if (best === undefined || d < best.distance) {
         best = { entry: known.entry, distance: d };
         ambiguous = false;

@@ -139,6 +139,18 @@ function hostLabels(host: string): string[] {
   );
 }
 
+/**
+ * Whether a segment is an identifier rather than words: a hash, a UUID, a base64 blob,
+ * a long run of letters without separators mixed with digits.
+ */
+function looksLikeId(segment: string): boolean {
+  if (/^[0-9a-f]{8,}$/i.test(segment) && /\d/.test(segment)) return true;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(segment)) return true;
+  const digits = (segment.match(/\d/g) ?? []).length;
+  if (segment.length >= 16 && !/[-_.\s]/.test(segment) && digits >= 3) return true;
+  return segment.length > 12 && digits / segment.length > 0.3;
+}
+
 /** Lower-case tokens of a URL, without duplicates, in order of appearance. */
 export function urlTokens(url: string): string[] {
   const u = parseUrl(url);
@@ -146,7 +158,9 @@ export function urlTokens(url: string): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   const add = (segment: string): void => {
+    if (looksLikeId(segment)) return;
     for (const t of segmentTokens(segment)) {
+      if (looksLikeId(t)) continue;
       if (t.length < 2 || /^\d+$/.test(t) || NOISE_PATH_WORDS.has(t) || seen.has(t)) continue;
       seen.add(t);
       out.push(t);

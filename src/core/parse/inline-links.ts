@@ -122,8 +122,8 @@ export function collectInlineLinks(ctx: InlineLinkContext, nodes: PhrasingConten
       } else if (node.type === 'html') {
         const link = inlineHtmlLink(ctx, list, index, span, section);
         if (link) links.push(link);
-      } else if ('children' in node && !insideLink) {
-        stack.push({ nodes: node.children as PhrasingContent[], insideLink });
+      } else if (node.type === 'text' && !insideLink) {
+        links.push(...bareSchemeLinks(ctx, node.value, span, section));
       } else if ('children' in node) {
         stack.push({ nodes: node.children as PhrasingContent[], insideLink });
       }
@@ -181,4 +181,23 @@ function inlineHtmlLink(
     section,
     inDescription: false,
   };
+}
+
+/** GFM autolinks http(s), www. and e-mail; bare URLs of other schemes (ftp://, slack://) are links too, as lychee reads them. */
+const BARE_URL = /(?<![\w/])([a-z][a-z0-9+.-]{1,31}):\/\/[^\s<>"'`]+/gi;
+
+function bareSchemeLinks(ctx: InlineLinkContext, value: string, span: Span, section: Section): Link[] {
+  if (!value.includes('://')) return [];
+  const raw = ctx.source.slice(span.start.offset, span.end.offset);
+  if (raw !== value) return [];
+  const found: Link[] = [];
+  for (const m of value.matchAll(BARE_URL)) {
+    const scheme = m[1]!.toLowerCase();
+    if (scheme === 'http' || scheme === 'https') continue;
+    const url = m[0].replace(/[.,;:!?)\]]+$/, '');
+    const start = span.start.offset + m.index;
+    const urlSpan = ctx.lines.span(start, start + url.length);
+    found.push({ url, text: url, syntax: 'autolink', isImage: false, span: urlSpan, urlSpan, section, inDescription: false });
+  }
+  return found;
 }

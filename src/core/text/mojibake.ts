@@ -85,18 +85,27 @@ function readSequence(text: string, start: number): Sequence | undefined {
 }
 
 /**
+ * Continuation characters that also follow a word in ordinary text: closing quotes,
+ * guillemets, ellipsis, dashes, bullets, no-break space, ©, ®, ™, °.
+ */
+const AFTER_WORD = new Set([..."’‘”“»«›‹…–—•·©®™°", '\u00a0']);
+
+/**
  * Whether a run made of a single two-byte sequence is mojibake rather than an accented
  * capital followed by punctuation ("ÉTÉ»", "JOSÉ’s", "Gruß“").
  *
- * "Ã…" and "Â…" (U+00A0–U+00FF) are always taken: real text almost never puts a symbol
- * right after "Ã" or "Â". Other leads are accented capitals, so they need context: a
- * lower-case letter just before ("siÄ™" for "się") or, at the start of a word, a letter
- * just after ("ÅŸehir" for "şehir"). Leads × (Hebrew) and ß (NKo) are never taken alone.
+ * "Ã…" and "Â…" (U+0080–U+00FF) are always taken: real text almost never puts a symbol
+ * right after "Ã" or "Â". Other leads are accented capitals; after one of them a
+ * character such as ‚ „ ¼ º ± Ÿ š € is just as odd ("Å‚" ł, "Ä±" ı, "Ï€" π), but
+ * punctuation that may follow a word needs context: a lower-case letter just before
+ * ("siÄ™" for "się") or, at the start of a word, a letter just after ("Å›ciana"). Leads
+ * × (Hebrew) and ß (NKo) are never taken alone.
  */
 function singleIsMojibake(text: string, start: number, sequence: Sequence): boolean {
   if (sequence.lead === 0xc2 || sequence.lead === 0xc3) return true;
   if (sequence.lead >= 0xe0) return true;
   if (sequence.lead === 0xd7 || sequence.lead === 0xdf) return false;
+  if (!AFTER_WORD.has(text.charAt(start + 1))) return true;
   const before = start > 0 ? text.charAt(start - 1) : '';
   const after = text.charAt(sequence.end);
   if (LOWER.test(before)) return true;

@@ -90,6 +90,11 @@ describe('findMojibake', () => {
     ['ZAÅ»Ã“Å\u0081Ä†', 'ZAŻÓŁĆ'],
     ['10 Î¼s', '10 μs'],
     ['Ï€ = 3.14', 'π = 3.14'],
+    ['Ä±', 'ı'],
+    ['Å¡', 'š'],
+    ['Å›ciana', 'ściana'],
+    ['Ð°', 'Ð°'], // "а" alone: © ° etc. after a capital need context
+    ['Ð°Ð±', 'аб'],
   ])('repairs Latin Extended mojibake in context: %s', (garbled, repaired) => {
     expect(repairAll(garbled)).toBe(repaired);
   });
@@ -113,6 +118,7 @@ describe('findMojibake', () => {
     '«ÉTÉ» à Paris',
     'JOSÉ’s café',
     'PARÍS”',
+    'CAFÉ — PARÍS… «ÉTÉ» Ø° Ð©',
     'SÃO PAULO',
     'NÃO',
     'À bientôt',

@@ -1,0 +1,216 @@
+import * as core from '@actions/core';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, matchesGlob, relative, resolve, sep } from 'node:path';
+import { ConfigError, loadConfigFile } from '../cli/load-config.js';
+import { checkSource } from '../core/check-source.js';
+import { resolveConfig, type ResolvedConfig } from '../core/config/schema.js';
+import type { Finding, Severity } from '../core/findings/types.js';
+import { formatJson } from '../core/format/format-json.js';
+import { decodeInput } from '../core/parse/decode-input.js';
+import { LineIndex } from '../core/parse/line-index.js';
+
+/** GitHub shows 10 error and 10 warning annotations per step; more than this only clutters the log. */
+export const MAX_ANNOTATIONS_PER_SEVERITY = 50;
+/** Rows of not-annotated findings written to the job summary (which is capped at 1 MiB per step). */
+const MAX_SUMMARY_ROWS = 1000;
+const DEFAULT_CONFIG = '.github/listwarden.yml';
+const REPORT_NAME = 'listwarden-report.json';
+const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+/** Folders never searched when a `files` glob is expanded. */
+const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+
+/** A problem the workflow author can fix in the step's inputs or the repository. */
+class InputError extends Error {}
+
+/** The Action's entry point: reads inputs, checks the lists, annotates, reports, and fails the step when asked to. */
+export async function run(): Promise<void> {
+  try {
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const failOn = readFailOn();
+    const config = await readConfig(workspace);
+    const files = await expandFiles(workspace, splitList(core.getInput('files') || 'README.md'), config);
+
+    const findings: Finding[] = [];
+    const indexes = new Map<string, LineIndex>();
+    for (const file of files) {
+      const decoded = decodeInput(file, await readFile(resolve(workspace, file)));
+      if ('problem' in decoded) {
+        findings.push(decoded.problem);
+        continue;
+      }
+      findings.push(...checkSource(file, decoded.source, { config }).findings);
+      indexes.set(file, new LineIndex(decoded.source));
+    }
+
+    const overflow = annotate(findings);
+    const reportPath = join(process.env.RUNNER_TEMP || process.cwd(), REPORT_NAME);
+    await writeFile(reportPath, formatJson(findings, files, (f) => indexes.get(f)), 'utf8');
+
+    const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+    const errors = count('error');
+    const warnings = count('warning');
+    const infos = count('info');
+    core.setOutput('errors', errors);
+    core.setOutput('warnings', warnings);
+    core.setOutput('infos', infos);
+    core.setOutput('json-report', reportPath);
+    core.info(`listwarden: ${files.length} file${plural(files.length)} checked: ${errors} error${plural(errors)}, ${warnings} warning${plural(warnings)}, ${infos} info. JSON report: ${reportPath}`);
+    await writeSummary(files, findings, overflow, { errors, warnings, infos });
+
+    if (failOn !== 'never') {
+      const failing = findings.filter((f) => RANK[f.severity] >= RANK[failOn]).length;
+      if (failing > 0) {
+        core.setFailed(
+          `${failing} finding${plural(failing)} at or above ${failOn} — fix ${failing === 1 ? 'it' : 'them'} (\`npx listwarden fix\` applies the certain fixes), silence a single one with <!-- listwarden-disable-next-line rule-id -->, or loosen the fail-on input (info → warning → error → never)`,
+        );
+      }
+    }
+  } catch (error) {
+    if (error instanceof InputError) core.setFailed(`listwarden: ${error.message}`);
+    else if (error instanceof ConfigError) core.setFailed(`listwarden: config error: ${error.message} — fix the file, or point the config input at another one`);
+    else core.setFailed(`listwarden failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)} — please report this with the list that caused it`);
+  }
+}
+
+function readFailOn(): FailOn {
+  const value = (core.getInput('fail-on') || 'error').toLowerCase();
+  if (!(FAIL_ON as readonly string[]).includes(value)) {
+    throw new InputError(`fail-on is "${value}" — expected one of: ${FAIL_ON.join(', ')}`);
+  }
+  return value as FailOn;
+}
+
+/** The default config file is optional; a config path the workflow names must exist. */
+async function readConfig(workspace: string): Promise<ResolvedConfig> {
+  const input = core.getInput('config') || DEFAULT_CONFIG;
+  const path = resolve(workspace, input);
+  if (!existsSync(path)) {
+    if (input === DEFAULT_CONFIG) return resolveConfig();
+    throw new InputError(`config file ${input} does not exist — check the config input (it is relative to the repository root)`);
+  }
+  return loadConfigFile(path);
+}
+
+/** Splits the `files` input on newlines and commas. */
+export function splitList(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/** Resolves paths and globs to workspace-relative, `/`-separated file paths, in input order, without duplicates. */
+async function expandFiles(workspace: string, patterns: string[], config: ResolvedConfig): Promise<string[]> {
+  const out = new Set<string>();
+  let all: string[] | undefined;
+  for (const pattern of patterns) {
+    if (GLOB_CHARS.test(pattern)) {
+      all ??= await listFiles(workspace);
+      const glob = pattern.replace(/^\.\//, '');
+      const matched = all.filter((f) => matchesGlob(f, glob));
+      if (matched.length === 0) core.warning(`files: the glob ${pattern} matches no file — check the files input`);
+      for (const f of matched) out.add(f);
+      continue;
+    }
+    const full = resolve(workspace, pattern);
+    const info = await stat(full).catch(() => undefined);
+    if (!info) throw new InputError(`files: ${pattern} does not exist — check the files input (paths are relative to the repository root; did the workflow run actions/checkout?)`);
+    if (info.isDirectory()) throw new InputError(`files: ${pattern} is a directory — name the list file, e.g. ${join(pattern, 'README.md')}, or a glob such as ${pattern}/**/*.md`);
+    out.add(toRelative(workspace, full));
+  }
+  const files = [...out].filter((f) => !config.ignoreFiles.some((glob) => matchesGlob(f, glob)));
+  if (files.length === 0) throw new InputError(`files: nothing to check in "${patterns.join(', ')}" — name at least one Markdown list`);
+  return files;
+}
+
+function toRelative(workspace: string, full: string): string {
+  const rel = relative(workspace, full);
+  return (rel === '' || rel.startsWith('..') || isAbsolute(rel) ? full : rel).split(sep).join('/');
+}
+
+/** Every file under the workspace, `/`-separated, sorted; .git and node_modules are skipped. */
+async function listFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) await walk(join(dir, entry.name), rel);
+      } else if (entry.isFile()) {
+        out.push(rel);
+      }
+    }
+  };
+  await walk(root, '');
+  return out.sort();
+}
+
+/** One annotation per finding, at most MAX_ANNOTATIONS_PER_SEVERITY of each severity; returns the ones not shown. */
+function annotate(findings: Finding[]): Finding[] {
+  const shown: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const overflow: Finding[] = [];
+  for (const f of findings) {
+    if (shown[f.severity] >= MAX_ANNOTATIONS_PER_SEVERITY) {
+      overflow.push(f);
+      continue;
+    }
+    shown[f.severity]++;
+    const properties: core.AnnotationProperties = {
+      title: f.ruleId,
+      file: f.file,
+      startLine: f.span.start.line,
+      endLine: f.span.end.line,
+      startColumn: f.span.start.column,
+      endColumn: f.span.end.column,
+    };
+    if (f.severity === 'error') core.error(f.message, properties);
+    else if (f.severity === 'warning') core.warning(f.message, properties);
+    else core.notice(f.message, properties);
+  }
+  return overflow;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** Counts, and the findings that got no annotation, on the job's summary page (only when the runner provides one). */
+async function writeSummary(
+  files: string[],
+  findings: Finding[],
+  overflow: Finding[],
+  counts: { errors: number; warnings: number; infos: number },
+): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const lines = [
+    '## listwarden',
+    '',
+    findings.length === 0
+      ? `No problems found in ${files.length} file${plural(files.length)}.`
+      : `${files.length} file${plural(files.length)} checked: **${counts.errors}** error${plural(counts.errors)}, **${counts.warnings}** warning${plural(counts.warnings)}, **${counts.infos}** info.`,
+    '',
+  ];
+  if (overflow.length > 0) {
+    lines.push(
+      `${overflow.length} finding${plural(overflow.length)} beyond the first ${MAX_ANNOTATIONS_PER_SEVERITY} of each severity ${overflow.length === 1 ? 'is' : 'are'} not shown as annotations:`,
+      '',
+      '| Severity | File | Line | Rule | Problem |',
+      '| --- | --- | ---: | --- | --- |',
+    );
+    for (const f of overflow.slice(0, MAX_SUMMARY_ROWS)) {
+      lines.push(`| ${f.severity} | \`${cell(f.file)}\` | ${f.span.start.line}:${f.span.start.column} | \`${f.ruleId}\` | ${cell(f.message)} |`);
+    }
+    if (overflow.length > MAX_SUMMARY_ROWS) lines.push('', `…and ${overflow.length - MAX_SUMMARY_ROWS} more: see the JSON report (output json-report).`);
+    lines.push('');
+  }
+  await core.summary.addRaw(lines.join('\n'), true).write();
+}
+
+function plural(n: number): string {
+  return n === 1 ? '' : 's';
+}

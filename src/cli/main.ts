@@ -1,0 +1,140 @@
+import { existsSync } from 'node:fs';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { join, matchesGlob, relative, resolve } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args.js';
+import { ConfigError, loadConfigFile } from './load-config.js';
+import { resolveConfig, type ResolvedConfig } from '../core/config/schema.js';
+import { checkSource, fixSource } from '../core/check-source.js';
+import { decodeInput } from '../core/parse/decode-input.js';
+import { LineIndex } from '../core/parse/line-index.js';
+import type { Finding, Severity } from '../core/findings/types.js';
+import { formatText } from '../core/format/format-text.js';
+import { formatJson } from '../core/format/format-json.js';
+import { formatSarif } from '../core/format/format-sarif.js';
+import { formatMarkdown } from '../core/format/format-markdown.js';
+import { allRules } from '../core/rules/index.js';
+import { VERSION } from './version.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+const DEFAULT_CONFIG = join('.github', 'listwarden.yml');
+
+interface LoadedFile {
+  path: string;
+  source?: string;
+  problem?: Finding;
+}
+
+/** Runs the CLI; returns the exit code (0 clean, 1 findings at or above --fail-on, 2 usage or input error). */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`listwarden: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.command === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (options.command === 'version') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  let config: ResolvedConfig;
+  try {
+    const configPath = options.config ?? (existsSync(resolve(io.cwd, DEFAULT_CONFIG)) ? DEFAULT_CONFIG : undefined);
+    config = configPath ? await loadConfigFile(resolve(io.cwd, configPath)) : resolveConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr(`listwarden: config error: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+
+  const files: LoadedFile[] = [];
+  for (const file of options.files) {
+    if (config.ignoreFiles.some((glob) => matchesGlob(file, glob))) continue;
+    files.push(await loadFile(io.cwd, file));
+  }
+  const missing = files.filter((f) => f.source === undefined && !f.problem);
+  if (missing.length > 0) return 2;
+
+  const findings: Finding[] = [];
+  const indexes = new Map<string, LineIndex>();
+  let inputError = false;
+  for (const file of files) {
+    if (file.problem) {
+      findings.push(file.problem);
+      inputError = true;
+      continue;
+    }
+    let source = file.source!;
+    if (options.command === 'fix') {
+      const outcome = fixSource(file.path, source, { config });
+      if (outcome.output !== source) {
+        if (options.dryRun) io.stdout(createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, source, outcome.output, '', ''));
+        else await writeFile(resolve(io.cwd, file.path), outcome.output, 'utf8');
+        io.stderr(`${file.path}: ${options.dryRun ? 'would apply' : 'applied'} ${outcome.applied.length} fix${outcome.applied.length === 1 ? '' : 'es'}\n`);
+        source = outcome.output;
+      }
+      if (options.dryRun) continue;
+    }
+    const result = checkSource(file.path, source, { config });
+    if (result.findings.some((f) => f.ruleId === 'unreadable-input')) inputError = true;
+    findings.push(...result.findings);
+    indexes.set(file.path, new LineIndex(source));
+  }
+
+  if (!(options.command === 'fix' && options.dryRun)) {
+    const report = render(options, findings, files.map((f) => f.path), indexes);
+    if (options.output) await writeFile(resolve(io.cwd, options.output), report, 'utf8');
+    else io.stdout(report);
+  }
+  if (inputError) return 2;
+  if (options.failOn === 'never') return 0;
+  const threshold = RANK[options.failOn];
+  return findings.some((f) => RANK[f.severity] >= threshold) ? 1 : 0;
+
+  async function loadFile(cwd: string, file: string): Promise<LoadedFile> {
+    const full = resolve(cwd, file);
+    const path = relative(cwd, full) || file;
+    try {
+      const info = await stat(full);
+      if (info.isDirectory()) {
+        io.stderr(`listwarden: ${file} is a directory — pass the list file, e.g. ${join(file, 'README.md')}\n`);
+        return { path };
+      }
+      const decoded = decodeInput(path, await readFile(full));
+      return 'source' in decoded ? { path, source: decoded.source } : { path, problem: decoded.problem };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      io.stderr(`listwarden: cannot read ${file}${code === 'ENOENT' ? ': no such file' : ` (${code ?? String(error)})`} — check the path\n`);
+      return { path };
+    }
+  }
+}
+
+function render(options: CliOptions, findings: Finding[], files: string[], indexes: Map<string, LineIndex>): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(findings, files, (f) => indexes.get(f));
+    case 'sarif':
+      return formatSarif(findings, allRules.map((r) => r.meta), VERSION);
+    case 'markdown':
+      return formatMarkdown(findings, files);
+    default:
+      return formatText(findings, files);
+  }
+}

@@ -1,0 +1,154 @@
+import type { Fix, Rule, RuleReport, TextEdit } from '../findings/types.js';
+import type { Entry, ListDocument, Point, TableCell } from '../model/types.js';
+import { normalizeUrl } from '../url/normalize-url.js';
+import { sameEntryName } from '../names/entry-name-key.js';
+import { listNesting } from './list-nesting.js';
+
+/**
+ * `no-duplicate-entry`: two entries whose names link to the same URL (after
+ * `normalizeUrl`: scheme, `www.`, trailing slash and tracking parameters do not count).
+ *
+ * - Same scope (one list section, a group of items nested under a link-less item such as
+ *   "- Build backends", or one group of a table such as the same pipeline and stage): the
+ *   later entry is an error, fixed by deleting it (see `removalFix` for when that is certain).
+ * - Different scopes (the tool listed again in another section or stage): `info`, no fix;
+ *   a list may well need a tool in several places.
+ * - With `duplicates.scope: file`, every repeat in the file is an error.
+ *
+ * Only an entry's primary link counts: links in descriptions and images never do.
+ */
+export const noDuplicateEntry: Rule = {
+  meta: {
+    id: 'no-duplicate-entry',
+    defaultSeverity: 'error',
+    description: 'The same link listed as an entry twice in one section or table group.',
+    fixable: true,
+  },
+  check({ doc, config }) {
+    const reports: RuleReport[] = [];
+    const firstInFile = new Map<string, Entry>();
+    const firstInScope = new Map<string, Entry>();
+    const scopeOf = listGroupScopes(doc);
+    const labels = new Map<Entry, string>();
+    const labelOf = (e: Entry) => labels.get(e) ?? e.scopeLabel;
+    const entries = doc.entries
+      .filter((e) => e.primaryLink && !e.primaryLink.isImage && !e.primaryLink.inDescription)
+      .sort((a, b) => a.primaryLink!.span.start.offset - b.primaryLink!.span.start.offset);
+    for (const entry of entries) {
+      const link = entry.primaryLink!;
+      const key = urlKey(link.url);
+      if (key === undefined) continue;
+      const { scope: ownScope, label } = scopeOf(entry);
+      const scope = config.duplicateScope === 'file' ? '(file)' : ownScope;
+      const scopeKey = `${scope}\u0000${key}`;
+      const sameScope = firstInScope.get(scopeKey);
+      const elsewhere = firstInFile.get(key);
+      if (sameScope) {
+        // Under another name the later entry may be a different thing with a wrong URL:
+        // deleting it is then only a suggestion.
+        const renamed = entry.name !== '' && sameScope.name !== '' && !sameEntryName(entry.name, sameScope.name);
+        const fix = removalFix(doc, entry, !renamed);
+        const todo = renamed ? `remove this one, or correct its URL if "${entry.name}" is something else` : 'remove this one';
+        reports.push({
+          message: `Duplicate entry: ${link.url} is already listed at ${at(sameScope.primaryLink!.span.start)}${nameOf(sameScope)} in ${labelOf(sameScope)} — ${todo}`,
+          span: link.span,
+          ...(fix ? { fix } : {}),
+          data: { url: link.url, first: placeOf(sameScope, labelOf(sameScope)), scope: label },
+        });
+      } else if (elsewhere) {
+        reports.push({
+          message: `${link.url} is also listed at ${at(elsewhere.primaryLink!.span.start)}${nameOf(elsewhere)} in ${labelOf(elsewhere)} (this one is in ${label}) — fine when it belongs in both places, otherwise remove one`,
+          span: link.span,
+          severity: 'info',
+          data: { url: link.url, first: placeOf(elsewhere, labelOf(elsewhere)), scope: label },
+        });
+      }
+      labels.set(entry, label);
+      if (!firstInScope.has(scopeKey)) firstInScope.set(scopeKey, entry);
+      if (!elsewhere) firstInFile.set(key, entry);
+    }
+    return reports;
+  },
+};
+
+/** The comparison key of an entry's URL; undefined for empty and placeholder (`#`) links. */
+function urlKey(url: string): string | undefined {
+  const trimmed = url.trim();
+  if (trimmed === '' || trimmed === '#') return undefined;
+  // Relative paths have no normalized form: the same path written twice is still the same.
+  return normalizeUrl(trimmed) ?? `raw:${trimmed.replace(/\/+$/, '')}`;
+}
+
+function at(point: Point): string {
+  return `${point.line}:${point.column}`;
+}
+
+function nameOf(entry: Entry): string {
+  return entry.name ? ` ("${entry.name}")` : '';
+}
+
+function placeOf(entry: Entry, scope: string): { line: number; column: number; scope: string } {
+  const start = entry.primaryLink!.span.start;
+  return { line: start.line, column: start.column, scope };
+}
+
+/**
+ * The duplicate scope of each entry. A list entry nested under items that are not
+ * entries themselves ("- Package Managers" / "- Build Backends") belongs to that group
+ * of its section, as a table row belongs to its pipeline and stage.
+ */
+function listGroupScopes(doc: ListDocument): (entry: Entry) => { scope: string; label: string } {
+  const parentsOf = listNesting(doc);
+  return (entry) => {
+    const groups = parentsOf(entry)
+      .filter((parent) => !parent.isEntry)
+      .map((parent) => groupLabel(parent.text))
+      .filter((label) => label !== '');
+    if (groups.length === 0) return { scope: entry.scope, label: entry.scopeLabel };
+    return {
+      scope: `${entry.scope} › ${groups.join(' › ')}`,
+      label: `group ${groups.map((g) => `"${g}"`).join(' › ')} of ${entry.scopeLabel}`,
+    };
+  };
+}
+
+/** Plain text of a group item's line: "**Build Backends**:" → "Build Backends". */
+function groupLabel(text: string): string {
+  const plain = text.replace(/[*_`]/g, '').replace(/\s*:\s*$/, '').trim();
+  return plain.length > 60 ? `${plain.slice(0, 57)}…` : plain;
+}
+
+/**
+ * Deleting the later entry. Certain only when the deletion keeps everything else:
+ * - the entry owns its whole list item or table row (no nested entries, no second link
+ *   in the name cell), and that item or row stands on lines of its own;
+ * - for an HTML table row: no cell written in the row spans other rows, and every cell
+ *   reaching into the row from above has a plain numeric `rowspan`, which goes down by
+ *   one (`rowspan="0"` needs no change).
+ * A deletion that is safe but not on whole lines, or of an entry named differently from
+ * the first (it may be another thing with a wrong URL), is only suggested; otherwise no fix.
+ */
+function removalFix(doc: ListDocument, entry: Entry, sameName: boolean): Fix | undefined {
+  const removal = entry.removalSpan;
+  const start = removal.start.offset;
+  const end = removal.end.offset;
+  const owner = doc.entries.some((other) => other !== entry && other.span.start.offset >= start && other.span.start.offset < end);
+  if (owner) return undefined;
+  const edits: TextEdit[] = [{ start, end, text: '' }];
+  if (entry.container.kind === 'table') {
+    const { table, row } = entry.container;
+    if (table.syntax === 'html') {
+      if (row.cells.some((cell) => cell.rowspan !== 1)) return undefined;
+      const above = new Set<TableCell>();
+      for (const cell of row.grid) if (cell && cell.rowIndex < row.index) above.add(cell);
+      for (const cell of above) {
+        if (cell.rowspan === 0) continue;
+        const attr = cell.rowspanAttr;
+        if (!attr || !/^\s*\d+\s*$/.test(attr.raw) || Number(attr.raw.trim()) !== cell.rowspan) return undefined;
+        edits.push({ start: attr.valueSpan.start.offset, end: attr.valueSpan.end.offset, text: String(cell.rowspan - 1) });
+      }
+    }
+  }
+  const wholeLines = removal.start.column === 1 && (removal.end.column === 1 || end === doc.source.length);
+  return { edits: edits.sort((a, b) => a.start - b.start), certain: wholeLines && sameName };
+}

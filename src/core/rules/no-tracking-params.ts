@@ -1,0 +1,113 @@
+import type { Fix, Rule, RuleReport } from '../findings/types.js';
+import { isTrackingParam, stripTrackingParams } from '../url/tracking-params.js';
+import { urlPlace } from './link-url-place.js';
+
+/**
+ * `no-tracking-params`: links that carry click-tracking query parameters (`utm_*`,
+ * `gclid`, `fbclid`…). Example: `https://site.dev/course/?utm_source=ads&couponCode=X` →
+ * `https://site.dev/course/?couponCode=X`. Other parameters and the fragment stay as written.
+ * The fix is certain for links of entries; elsewhere (a sponsor's banner) only suggested.
+ */
+export const noTrackingParams: Rule = {
+  meta: {
+    id: 'no-tracking-params',
+    defaultSeverity: 'warning',
+    description: 'Links carrying click-tracking parameters such as utm_source or gclid.',
+    fixable: true,
+  },
+  check({ doc }) {
+    const reports: RuleReport[] = [];
+    const seen = new Set<number>();
+    for (const link of doc.links) {
+      const clean = stripTrackingParams(link.url);
+      if (clean.removed.length === 0) continue;
+      const place = urlPlace(doc, link);
+      const key = place ? place.span.start.offset : -1 - link.span.start.offset;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const names = unique(clean.removed);
+      const message = `Tracking parameter${names.length > 1 ? 's' : ''} ${names.join(', ')} in ${shortUrl(clean.url)} — remove ${names.length > 1 ? 'them' : 'it'}: they only tell the site where the click came from`;
+      if (!place) {
+        reports.push({ message, span: link.span, data: { url: link.url, removed: names } });
+        continue;
+      }
+      const raw = doc.source.slice(place.span.start.offset, place.span.end.offset);
+      const fixed = raw === link.url ? clean.url : stripRaw(raw, link.url);
+      // Outside entries (sponsor blocks, banners) the parameters are often a deliberate
+      // referral: there the fix is only suggested.
+      const fix: Fix | undefined =
+        fixed !== undefined ? { edits: [{ start: place.span.start.offset, end: place.span.end.offset, text: fixed }], certain: link.entry !== undefined } : undefined;
+      reports.push({
+        message,
+        span: place.span,
+        ...(fixed !== undefined ? { suggestion: fixed } : {}),
+        ...(fix ? { fix } : {}),
+        data: { url: link.url, removed: names },
+      });
+    }
+    return reports;
+  },
+};
+
+function unique(names: string[]): string[] {
+  return [...new Set(names)];
+}
+
+/** The cleaned URL for a message: host and path, without the remaining query. */
+function shortUrl(url: string): string {
+  const cut = url.replace(/[?#].*$/, '');
+  return cut.length > 80 ? `${cut.slice(0, 77)}…` : cut;
+}
+
+/** A '#' that is not part of a character reference (`&#38;`). */
+const FRAGMENT = /(?<!&)#/;
+
+/** `&amp;` and other spellings of `&` that separate parameters in an HTML attribute or Markdown. */
+const SEPARATOR = /(&amp;|&#0*38;|&#x0*26;|&)/i;
+
+function decodeName(raw: string): string {
+  const text = raw
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_m, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&amp;/gi, '&')
+    .replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Removes the tracking parameters from the URL as written in the source, when that text
+ * differs from the parsed URL (entities such as `&amp;`, backslash escapes). Each kept
+ * parameter and separator stays byte for byte. Undefined when the written text does not
+ * give the same parameters to remove as the parsed URL (then no fix is offered).
+ */
+function stripRaw(raw: string, url: string): string | undefined {
+  const expected = stripTrackingParams(url).removed;
+  // A '#' that is not part of an entity (`&#38;`) starts the fragment.
+  const queryAt = raw.indexOf('?');
+  if (queryAt === -1 || FRAGMENT.test(raw.slice(0, queryAt))) return undefined;
+  const hash = FRAGMENT.exec(raw.slice(queryAt));
+  const hashAt = hash ? queryAt + hash.index : -1;
+  const beforeHash = hashAt === -1 ? raw : raw.slice(0, hashAt);
+  const fragment = hashAt === -1 ? '' : raw.slice(hashAt);
+  const query = beforeHash.slice(queryAt + 1);
+  const pieces = query.split(SEPARATOR);
+  const kept: { separator: string; part: string }[] = [];
+  const removed: string[] = [];
+  for (let i = 0; i < pieces.length; i += 2) {
+    const part = pieces[i]!;
+    const separator = i === 0 ? '' : pieces[i - 1]!;
+    const eq = part.indexOf('=');
+    const name = decodeName(eq === -1 ? part : part.slice(0, eq));
+    if (part !== '' && isTrackingParam(name)) removed.push(name);
+    else kept.push({ separator, part });
+  }
+  if (removed.join('\u0000') !== expected.join('\u0000')) return undefined;
+  const rest = kept.filter((k) => k.part !== '');
+  const rebuilt = rest.map((k, i) => (i === 0 ? k.part : `${k.separator || '&'}${k.part}`)).join('');
+  return raw.slice(0, queryAt) + (rest.length > 0 ? `?${rebuilt}` : '') + fragment;
+}
