@@ -47625,43 +47625,6 @@ function sameEntryName(a, b) {
   return entryNameKeys(a).some((key) => keysB.includes(key));
 }
 
-// src/core/rules/list-nesting.ts
-var LIST_ITEM = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
-function indentWidth(whitespace) {
-  let width = 0;
-  for (const ch of whitespace) width = ch === "	" ? width + 4 - width % 4 : width + 1;
-  return width;
-}
-function listNesting(doc) {
-  const lines = doc.source.split("\n").map((line) => line.replace(/\r$/, ""));
-  const entryLines = new Set(doc.entries.filter((e) => e.container.kind === "list").map((e) => e.span.start.line));
-  const cache2 = /* @__PURE__ */ new Map();
-  return (entry) => {
-    const known = cache2.get(entry);
-    if (known) return known;
-    const parents = [];
-    const own6 = entry.container.kind === "list" ? LIST_ITEM.exec(lines[entry.span.start.line - 1] ?? "") : null;
-    let indent2 = own6 ? indentWidth(own6[1]) : 0;
-    let inFence = false;
-    for (let line = entry.span.start.line - 1; line >= 1 && indent2 > 0; line--) {
-      const text5 = lines[line - 1];
-      if (/^\s*(```|~~~)/.test(text5)) inFence = !inFence;
-      if (inFence || text5.trim() === "") continue;
-      const item = LIST_ITEM.exec(text5);
-      if (!item) {
-        if (indentWidth(/^[ \t]*/.exec(text5)[0]) === 0) break;
-        continue;
-      }
-      const itemIndent = indentWidth(item[1]);
-      if (itemIndent >= indent2) continue;
-      indent2 = itemIndent;
-      parents.unshift({ line, text: (item[2] ?? "").trim(), isEntry: entryLines.has(line) });
-    }
-    cache2.set(entry, parents);
-    return parents;
-  };
-}
-
 // src/core/rules/no-duplicate-entry.ts
 var noDuplicateEntry = {
   meta: {
@@ -47674,7 +47637,6 @@ var noDuplicateEntry = {
     const reports = [];
     const firstInFile = /* @__PURE__ */ new Map();
     const firstInScope = /* @__PURE__ */ new Map();
-    const scopeOf = listGroupScopes(doc);
     const labels = /* @__PURE__ */ new Map();
     const labelOf = (e) => labels.get(e) ?? e.scopeLabel;
     const entries = doc.entries.filter((e) => e.primaryLink && !e.primaryLink.isImage && !e.primaryLink.inDescription).sort((a, b) => a.primaryLink.span.start.offset - b.primaryLink.span.start.offset);
@@ -47682,7 +47644,7 @@ var noDuplicateEntry = {
       const link2 = entry.primaryLink;
       const key = urlKey(link2.url);
       if (key === void 0) continue;
-      const { scope: ownScope, label } = scopeOf(entry);
+      const { scope: ownScope, scopeLabel: label } = entry;
       const scope = config2.duplicateScope === "file" ? "(file)" : ownScope;
       const scopeKey = `${scope}\0${key}`;
       const sameScope = firstInScope.get(scopeKey);
@@ -47727,21 +47689,6 @@ function placeOf(entry, scope) {
   const start = entry.primaryLink.span.start;
   return { line: start.line, column: start.column, scope };
 }
-function listGroupScopes(doc) {
-  const parentsOf = listNesting(doc);
-  return (entry) => {
-    const groups = parentsOf(entry).filter((parent) => !parent.isEntry).map((parent) => groupLabel(parent.text)).filter((label) => label !== "");
-    if (groups.length === 0) return { scope: entry.scope, label: entry.scopeLabel };
-    return {
-      scope: `${entry.scope} › ${groups.join(" › ")}`,
-      label: `group ${groups.map((g) => `"${g}"`).join(" › ")} of ${entry.scopeLabel}`
-    };
-  };
-}
-function groupLabel(text5) {
-  const plain = text5.replace(/[*_`]/g, "").replace(/\s*:\s*$/, "").trim();
-  return plain.length > 60 ? `${plain.slice(0, 57)}…` : plain;
-}
 function removalFix(doc, entry, sameName) {
   const removal = entry.removalSpan;
   const start = removal.start.offset;
@@ -47776,12 +47723,11 @@ var consistentEntryName = {
     fixable: false
   },
   check({ doc }) {
-    const parentsOf = listNesting(doc);
     const named = doc.entries.filter((e) => e.primaryLink && !e.primaryLink.isImage && !e.primaryLink.inDescription).sort((a, b) => a.primaryLink.span.start.offset - b.primaryLink.span.start.offset).flatMap((entry) => {
       const key = urlKey2(entry.primaryLink.url);
       const name = entry.name.trim();
       if (key === void 0 || !isName(name)) return [];
-      const context = parentsOf(entry).map((parent) => normalizeName(parent.text));
+      const context = entry.container.kind === "list" ? entry.container.parents.map((parent) => normalizeName(parent.text)) : [];
       return [{ entry, key, name, spelled: [...context, spelling(name)].join(" › ") }];
     });
     const reports = [];
@@ -48927,7 +48873,7 @@ var toolNameSpelling = {
       if (!verdict) continue;
       const span = entry.nameSpan ?? link2.span;
       reports.push({
-        message: `"${entry.name}" looks like a misspelling of "${verdict.canonical}" (${verdict.reason}) — write "${verdict.canonical}"`,
+        message: `${verdict.reason} — write "${verdict.canonical}"`,
         span,
         suggestion: verdict.canonical,
         ...entry.nameSpan ? { fix: { edits: [{ start: entry.nameSpan.start.offset, end: entry.nameSpan.end.offset, text: verdict.canonical }], certain: true } } : {},
@@ -48954,10 +48900,313 @@ var toolNameMatchesLink = {
       const verdict = mismatchVerdict(entry.name, link2.url, registry2, facts.titlesFor(link2.url));
       if (!verdict) continue;
       reports.push({
-        message: `"${entry.name}" links to ${verdict.target} (${verdict.reason}) — fix the link or the name`,
+        message: `${verdict.reason} — fix the link or the name`,
         span: entry.nameSpan ?? link2.span,
         data: { url: link2.url, target: verdict.target }
       });
+    }
+    return reports;
+  }
+};
+
+// src/core/rules/table-rowspan.ts
+var MAX_COLUMNS = 1e3;
+var MAX_COLSPAN = 1e3;
+var MAX_EXTENSION_TRIES = 8;
+var cache = /* @__PURE__ */ new WeakMap();
+var MAX_RUNS = 4;
+function analyzeTableSpans(source, table) {
+  const cached2 = cache.get(table);
+  if (cached2) return cached2;
+  const groups = table.syntax === "html" ? rowGroups(table) : [];
+  const pinned = /* @__PURE__ */ new Set();
+  let analysis;
+  for (let run2 = 1; ; run2++) {
+    analysis = { width: table.headerWidth, verdicts: [], verdictOf: /* @__PURE__ */ new Map(), correctedWidth: /* @__PURE__ */ new Map(), correctedCover: /* @__PURE__ */ new Map() };
+    const spanColumns = /* @__PURE__ */ new Set();
+    groups.forEach((group, i) => simulateGroup(group.rows, group.tag, i === groups.length - 1, analysis, spanColumns, pinned));
+    const doubtful = analysis.verdicts.filter((v) => v.cutAt && cutLeavesRowsShort(analysis, v));
+    if (doubtful.length === 0 || run2 === MAX_RUNS) break;
+    for (const v of doubtful) pinned.add(v.cell);
+  }
+  cache.set(table, analysis);
+  return analysis;
+}
+function cutLeavesRowsShort(analysis, verdict) {
+  const rows2 = groupRowsOf.get(verdict.row) ?? [];
+  const from = rows2.indexOf(verdict.cutAt);
+  const last = Math.min(rows2.length - 1, rows2.indexOf(verdict.row) + verdict.effective - 1);
+  for (let r = from + 1; r <= last; r++) {
+    const row = rows2[r];
+    if (!row.isEmpty && analysis.correctedWidth.get(row) !== analysis.width) return true;
+  }
+  return false;
+}
+var groupRowsOf = /* @__PURE__ */ new WeakMap();
+function rowGroups(table) {
+  const rows2 = [...table.headerRows, ...table.bodyRows].sort((a, b) => a.span.start.offset - b.span.start.offset);
+  const groups = [];
+  for (const row of rows2) {
+    const last = groups[groups.length - 1];
+    if (last && last.key === row.group) last.rows.push(row);
+    else groups.push({ rows: [row], tag: row.groupTag, key: row.group });
+  }
+  for (const group of groups) for (const row of group.rows) groupRowsOf.set(row, group.rows);
+  return groups;
+}
+function clampColspan(cell2, col) {
+  return Math.min(Math.max(1, cell2.colspan), MAX_COLSPAN, MAX_COLUMNS - col);
+}
+function place2(cells, covered) {
+  const cols = [];
+  let occupied = 0;
+  let col = 0;
+  for (const cell2 of cells) {
+    while (col < MAX_COLUMNS && covered(col)) col++;
+    if (col >= MAX_COLUMNS) break;
+    const colspan = clampColspan(cell2, col);
+    cols.push(col);
+    occupied += colspan;
+    col += colspan;
+  }
+  return { cols, occupied };
+}
+function simulateGroup(rows2, groupTag, lastGroup, analysis, spanColumns, pinned) {
+  const n = rows2.length;
+  const W = analysis.width;
+  const cover = [];
+  const withVerdict = [];
+  let lastNonEmpty = -1;
+  rows2.forEach((row, r) => {
+    const isCovering = (a) => !!a && a.row < r && a.end >= r;
+    const covering = [];
+    for (let col = 0; col < cover.length; col++) {
+      const a = cover[col];
+      if (isCovering(a) && a.col === col) covering.push(a);
+    }
+    let c = covering.reduce((sum, a) => sum + a.colspan, 0);
+    const w = place2(row.cells, () => false).occupied;
+    if (W > 0 && !row.isHeader && !row.isEmpty) {
+      while (w + c > W && covering.length > 0 && !pinned.has(covering[covering.length - 1].cell)) {
+        const a = covering.pop();
+        a.end = r - 1;
+        if (a.verdict && !a.verdict.cutAt) a.verdict.cutAt = row;
+        c -= a.colspan;
+      }
+      if (w + c < W && lastNonEmpty >= 0) {
+        const seen = /* @__PURE__ */ new Set();
+        const candidates2 = [];
+        for (let col = cover.length - 1; col >= 0 && candidates2.length < MAX_EXTENSION_TRIES; col--) {
+          const a = cover[col];
+          if (!a || seen.has(a)) continue;
+          seen.add(a);
+          if (!a.cell.rowspanAttr || a.end < lastNonEmpty || a.end >= r) continue;
+          let free = true;
+          for (let k = a.col; k < a.col + a.colspan; k++) if (cover[k] !== a) free = false;
+          if (free) candidates2.push(a);
+        }
+        const chosen = [];
+        let total = w + c;
+        for (const cand of candidates2) {
+          if (total + cand.colspan > W) continue;
+          const trial = [...chosen, cand];
+          if (!extensionFits(row, trial, (col) => isCovering(cover[col]), spanColumns)) continue;
+          chosen.push(cand);
+          total += cand.colspan;
+          if (total === W) break;
+        }
+        if (total === W && chosen.length > 0) {
+          for (const a of chosen) {
+            a.end = r;
+            if (a.verdict && !a.verdict.shortAt) a.verdict.shortAt = row;
+            c += a.colspan;
+          }
+        }
+      }
+    }
+    const placed = place2(row.cells, (col) => isCovering(cover[col]));
+    row.cells.forEach((cell2, i) => {
+      const col = placed.cols[i];
+      if (col === void 0) return;
+      const rowsLeft = n - r;
+      const effective = cell2.rowspan === 0 ? rowsLeft : Math.min(Math.max(1, cell2.rowspan), rowsLeft);
+      const active = { cell: cell2, row: r, col, colspan: clampColspan(cell2, col), end: r + effective - 1 };
+      if (cell2.rowspanAttr) {
+        const verdict = { cell: cell2, row, effective, correct: effective, rowsLeft, lastGroup, groupTag };
+        active.verdict = verdict;
+        withVerdict.push(active);
+        analysis.verdicts.push(verdict);
+        analysis.verdictOf.set(cell2, verdict);
+      }
+      for (let k = col; k < col + active.colspan; k++) cover[k] = active;
+    });
+    row.cells.forEach((cell2, i) => {
+      const col = placed.cols[i];
+      if (cell2.rowspanAttr && col !== void 0) spanColumns.add(col);
+    });
+    analysis.correctedWidth.set(row, c + placed.occupied);
+    if (!row.isEmpty) lastNonEmpty = r;
+  });
+  for (const row of rows2) analysis.correctedCover.set(row, []);
+  for (const a of withVerdict) {
+    a.verdict.correct = a.end - a.row + 1;
+    for (let r = a.row + 1; r <= a.end; r++) analysis.correctedCover.get(rows2[r]).push(a.cell);
+  }
+}
+function extensionFits(row, extended2, covered, spanColumns) {
+  const extra = /* @__PURE__ */ new Set();
+  for (const a of extended2) for (let k = a.col; k < a.col + a.colspan; k++) extra.add(k);
+  const { cols } = place2(row.cells, (col) => covered(col) || extra.has(col));
+  const rightmost = Math.max(...extended2.map((a) => a.col));
+  return row.cells.every((cell2, i) => {
+    const col = cols[i];
+    if (!cell2.rowspanAttr || col === void 0) return true;
+    return spanColumns.has(col) && col > rightmost;
+  });
+}
+function parseWritten(raw) {
+  const valid = /^\s*\d+\s*$/.test(raw);
+  const digits = /^\s*\+?(\d+)/.exec(raw)?.[1];
+  return { valid, value: digits === void 0 ? NaN : Number(digits) };
+}
+var rows = (n) => `${n} row${n === 1 ? "" : "s"}`;
+function rowspanValueEdit(source, cell2, count) {
+  const attr2 = cell2.rowspanAttr;
+  if (!attr2) return void 0;
+  const { start, end } = attr2.valueSpan;
+  const before = source[start.offset - 1];
+  const text5 = start.offset === end.offset && before !== '"' && before !== "'" && before !== "=" ? `="${count}"` : String(count);
+  return { start: start.offset, end: end.offset, text: text5 };
+}
+var tableRowspan = {
+  meta: {
+    id: "table-rowspan",
+    defaultSeverity: "error",
+    description: "HTML table rowspans that reach past their group or the table, or end too early.",
+    fixable: true
+  },
+  check({ doc }) {
+    const reports = [];
+    for (const table of doc.tables) {
+      if (table.syntax !== "html") continue;
+      const analysis = analyzeTableSpans(doc.source, table);
+      for (const v of analysis.verdicts) {
+        const attr2 = v.cell.rowspanAttr;
+        const raw = attr2.raw;
+        const { valid, value } = parseWritten(raw);
+        const correct = v.correct;
+        const wrong = !valid || (value === 0 ? correct !== v.rowsLeft : value !== correct);
+        if (!wrong) continue;
+        const set2 = `set rowspan="${correct}"`;
+        const end = v.lastGroup ? "the end of the table" : `the end of its <${v.groupTag}>`;
+        let what;
+        if (!valid) what = `rowspan="${raw}" is not a valid row count`;
+        else if (correct < v.effective && v.cutAt) {
+          what = `rowspan="${raw}" runs ${rows(v.effective - correct)} past its group (the row on line ${v.cutAt.span.start.line} starts a new one)`;
+        } else if (correct > v.effective && v.shortAt) {
+          what = `rowspan="${raw}" ends ${rows(correct - v.effective)} too early, leaving the row on line ${v.shortAt.span.start.line} a cell short`;
+        } else if (value > v.rowsLeft) {
+          what = Number.isSafeInteger(value) ? `rowspan="${raw}" reaches ${rows(value - v.rowsLeft)} past ${end}` : `rowspan="${raw}" reaches far past ${end}`;
+        } else what = `rowspan="${raw}" should be ${correct}`;
+        const edit = rowspanValueEdit(doc.source, v.cell, correct);
+        reports.push({
+          message: `${what} — ${set2}`,
+          span: attr2.valueSpan,
+          suggestion: String(correct),
+          ...edit ? { fix: { edits: [edit], certain: true } } : {},
+          data: { rowspan: raw, suggested: correct }
+        });
+      }
+    }
+    return reports;
+  }
+};
+
+// src/core/rules/table-empty-row.ts
+var tableEmptyRow = {
+  meta: {
+    id: "table-empty-row",
+    defaultSeverity: "warning",
+    description: "Table rows with no cells or only blank cells.",
+    fixable: true
+  },
+  check({ doc }) {
+    const reports = [];
+    for (const table of doc.tables) {
+      const analysis = table.syntax === "html" ? analyzeTableSpans(doc.source, table) : void 0;
+      for (const row of table.bodyRows) {
+        if (!row.isEmpty) continue;
+        const edits = [{ start: row.removalSpan.start.offset, end: row.removalSpan.end.offset, text: "" }];
+        let certain = true;
+        if (analysis) {
+          if (row.cells.some((c) => Math.max(analysis.verdictOf.get(c)?.effective ?? 1, analysis.verdictOf.get(c)?.correct ?? 1) > 1)) certain = false;
+          const declared = new Set(row.grid.filter((c) => !!c && c.rowIndex < row.index));
+          const corrected = new Set(analysis.correctedCover.get(row) ?? []);
+          for (const cell2 of /* @__PURE__ */ new Set([...declared, ...corrected])) {
+            if (!cell2.rowspanAttr) continue;
+            let count;
+            if (declared.has(cell2)) {
+              if (cell2.rowspan === 0) continue;
+              const digits = /^\s*\+?(\d+)/.exec(cell2.rowspanAttr.raw)?.[1];
+              const written = digits === void 0 ? cell2.rowspan : Number(digits);
+              if (!Number.isSafeInteger(written)) continue;
+              count = written - 1;
+            } else {
+              const verdict = analysis.verdictOf.get(cell2);
+              if (verdict) count = verdict.correct - 1;
+            }
+            const edit = count === void 0 ? void 0 : rowspanValueEdit(doc.source, cell2, count);
+            if (edit) edits.push(edit);
+          }
+        }
+        const spans = edits.length - 1;
+        const shorten = spans === 0 ? "" : spans === 1 ? " and shorten the rowspan that covers it" : " and shorten the rowspans that cover it";
+        const message = row.cells.length === 0 ? `Empty table row: a <tr> with no cells — delete it${shorten}` : `Table row has only blank cells — fill it in or delete it${shorten}`;
+        reports.push({
+          message,
+          span: row.span,
+          fix: { edits: edits.sort((a, b) => a.start - b.start), certain },
+          data: { shortenedRowspans: spans }
+        });
+      }
+    }
+    return reports;
+  }
+};
+
+// src/core/rules/table-column-count.ts
+var tableColumnCount = {
+  meta: {
+    id: "table-column-count",
+    defaultSeverity: "warning",
+    description: "Table rows whose number of columns differs from the header.",
+    fixable: false
+  },
+  check({ doc }) {
+    const reports = [];
+    const cells = (n) => `${n} cell${n === 1 ? "" : "s"}`;
+    for (const table of doc.tables) {
+      const width = table.headerWidth;
+      if (width === 0) continue;
+      if (table.syntax === "gfm") {
+        for (const row of table.bodyRows) {
+          const n = row.cells.length;
+          if (row.isEmpty || n === width) continue;
+          const message = n < width ? `Row has ${cells(n)} but the header has ${width} — add the missing ${cells(width - n).replace(/^\d+ /, "")}` : `Row has ${cells(n)} but the header has ${width} — GitHub drops the extra ${cells(n - width).replace(/^\d+ /, "")}; remove ${n - width === 1 ? "it" : "them"} or add a header column`;
+          reports.push({ message, span: row.span, data: { cells: n, columns: width } });
+        }
+        continue;
+      }
+      const analysis = analyzeTableSpans(doc.source, table);
+      for (const row of table.bodyRows) {
+        if (row.isEmpty) continue;
+        const occupied = row.grid.filter((c) => c !== void 0).length;
+        const wide = row.grid.length;
+        if (occupied === width && wide === width) continue;
+        if (analysis.correctedWidth.get(row) === width) continue;
+        const message = wide > width ? `Row is ${wide} columns wide but the header is ${width} — remove the extra cell${wide - width === 1 ? "" : "s"} or widen the header` : `Row fills ${occupied} of the header's ${width} columns — add the missing cell${width - occupied === 1 ? "" : "s"}`;
+        reports.push({ message, span: row.span, data: { columns: wide > width ? wide : occupied, headerColumns: width } });
+      }
     }
     return reports;
   }
@@ -57707,6 +57956,10 @@ var RAW_TEXT = {
   script: TokenizerMode.SCRIPT_DATA,
   style: TokenizerMode.RAWTEXT,
   xmp: TokenizerMode.RAWTEXT,
+  iframe: TokenizerMode.RAWTEXT,
+  noembed: TokenizerMode.RAWTEXT,
+  noframes: TokenizerMode.RAWTEXT,
+  plaintext: TokenizerMode.PLAINTEXT,
   textarea: TokenizerMode.RCDATA,
   title: TokenizerMode.RCDATA
 };
@@ -57743,325 +57996,6 @@ function scanTags(html2) {
   tokenizer.write(html2, true);
   return tags;
 }
-
-// src/core/rules/table-rowspan.ts
-var MAX_COLUMNS = 1e3;
-var MAX_COLSPAN = 1e3;
-var MAX_EXTENSION_TRIES = 8;
-var cache = /* @__PURE__ */ new WeakMap();
-var MAX_RUNS = 4;
-function analyzeTableSpans(source, table) {
-  const cached2 = cache.get(table);
-  if (cached2) return cached2;
-  const groups = table.syntax === "html" ? rowGroups(source, table) : [];
-  const pinned = /* @__PURE__ */ new Set();
-  let analysis;
-  for (let run2 = 1; ; run2++) {
-    analysis = { width: table.headerWidth, verdicts: [], verdictOf: /* @__PURE__ */ new Map(), correctedWidth: /* @__PURE__ */ new Map(), correctedCover: /* @__PURE__ */ new Map() };
-    const spanColumns = /* @__PURE__ */ new Set();
-    groups.forEach((group, i) => simulateGroup(group.rows, group.tag, i === groups.length - 1, analysis, spanColumns, pinned));
-    const doubtful = analysis.verdicts.filter((v) => v.cutAt && cutLeavesRowsShort(analysis, v));
-    if (doubtful.length === 0 || run2 === MAX_RUNS) break;
-    for (const v of doubtful) pinned.add(v.cell);
-  }
-  cache.set(table, analysis);
-  return analysis;
-}
-function cutLeavesRowsShort(analysis, verdict) {
-  const rows2 = groupRowsOf.get(verdict.row) ?? [];
-  const from = rows2.indexOf(verdict.cutAt);
-  const last = Math.min(rows2.length - 1, rows2.indexOf(verdict.row) + verdict.effective - 1);
-  for (let r = from + 1; r <= last; r++) {
-    const row = rows2[r];
-    if (!row.isEmpty && analysis.correctedWidth.get(row) !== analysis.width) return true;
-  }
-  return false;
-}
-var groupRowsOf = /* @__PURE__ */ new WeakMap();
-function rowGroups(source, table) {
-  const rows2 = [...table.headerRows, ...table.bodyRows].sort((a, b2) => a.span.start.offset - b2.span.start.offset);
-  const base = table.span.start.offset;
-  const boundaries = [];
-  let depth = 0;
-  for (const tag of scanTags(source.slice(base, table.span.end.offset))) {
-    if (tag.name === "table") {
-      if (tag.kind === "start" && !tag.selfClosing) depth++;
-      else if (tag.kind === "end") depth--;
-      continue;
-    }
-    if (depth !== 1 || tag.name !== "thead" && tag.name !== "tbody" && tag.name !== "tfoot") continue;
-    boundaries.push({ at: base + (tag.kind === "start" ? tag.start : tag.end), tag: tag.kind === "start" ? tag.name : "tbody" });
-  }
-  const groups = [];
-  let b = 0;
-  for (const row of rows2) {
-    while (b < boundaries.length && boundaries[b].at <= row.span.start.offset) b++;
-    const last = groups[groups.length - 1];
-    if (last && last.key === b) last.rows.push(row);
-    else groups.push({ rows: [row], tag: b > 0 ? boundaries[b - 1].tag : "tbody", key: b });
-  }
-  for (const group of groups) for (const row of group.rows) groupRowsOf.set(row, group.rows);
-  return groups;
-}
-function clampColspan(cell2, col) {
-  return Math.min(Math.max(1, cell2.colspan), MAX_COLSPAN, MAX_COLUMNS - col);
-}
-function place2(cells, covered) {
-  const taken = /* @__PURE__ */ new Set();
-  const cols = [];
-  let occupied = 0;
-  let col = 0;
-  for (const cell2 of cells) {
-    while (col < MAX_COLUMNS && (covered(col) || taken.has(col))) col++;
-    if (col >= MAX_COLUMNS) break;
-    const colspan = clampColspan(cell2, col);
-    cols.push(col);
-    for (let c = col; c < col + colspan; c++) taken.add(c);
-    occupied += colspan;
-    col += colspan;
-  }
-  return { cols, occupied };
-}
-function simulateGroup(rows2, groupTag, lastGroup, analysis, spanColumns, pinned) {
-  const n = rows2.length;
-  const W = analysis.width;
-  const cover = [];
-  const withVerdict = [];
-  let lastNonEmpty = -1;
-  rows2.forEach((row, r) => {
-    const isCovering = (a) => !!a && a.row < r && a.end >= r;
-    const covering = [];
-    for (let col = 0; col < cover.length; col++) {
-      const a = cover[col];
-      if (isCovering(a) && a.col === col) covering.push(a);
-    }
-    let c = covering.reduce((sum, a) => sum + a.colspan, 0);
-    const w = place2(row.cells, () => false).occupied;
-    if (W > 0 && !row.isHeader && !row.isEmpty) {
-      while (w + c > W && covering.length > 0 && !pinned.has(covering[covering.length - 1].cell)) {
-        const a = covering.pop();
-        a.end = r - 1;
-        if (a.verdict && !a.verdict.cutAt) a.verdict.cutAt = row;
-        c -= a.colspan;
-      }
-      if (w + c < W && lastNonEmpty >= 0) {
-        const seen = /* @__PURE__ */ new Set();
-        const candidates2 = [];
-        for (let col = cover.length - 1; col >= 0 && candidates2.length < MAX_EXTENSION_TRIES; col--) {
-          const a = cover[col];
-          if (!a || seen.has(a)) continue;
-          seen.add(a);
-          if (!a.cell.rowspanAttr || a.end < lastNonEmpty || a.end >= r) continue;
-          let free = true;
-          for (let k = a.col; k < a.col + a.colspan; k++) if (cover[k] !== a) free = false;
-          if (free) candidates2.push(a);
-        }
-        const chosen = [];
-        let total = w + c;
-        for (const cand of candidates2) {
-          if (total + cand.colspan > W) continue;
-          const trial = [...chosen, cand];
-          if (!extensionFits(row, trial, (col) => isCovering(cover[col]), spanColumns)) continue;
-          chosen.push(cand);
-          total += cand.colspan;
-          if (total === W) break;
-        }
-        if (total === W && chosen.length > 0) {
-          for (const a of chosen) {
-            a.end = r;
-            if (a.verdict && !a.verdict.shortAt) a.verdict.shortAt = row;
-            c += a.colspan;
-          }
-        }
-      }
-    }
-    const placed = place2(row.cells, (col) => isCovering(cover[col]));
-    row.cells.forEach((cell2, i) => {
-      const col = placed.cols[i];
-      if (col === void 0) return;
-      const rowsLeft = n - r;
-      const effective = cell2.rowspan === 0 ? rowsLeft : Math.min(Math.max(1, cell2.rowspan), rowsLeft);
-      const active = { cell: cell2, row: r, col, colspan: clampColspan(cell2, col), end: r + effective - 1 };
-      if (cell2.rowspanAttr) {
-        const verdict = { cell: cell2, row, effective, correct: effective, rowsLeft, lastGroup, groupTag };
-        active.verdict = verdict;
-        withVerdict.push(active);
-        analysis.verdicts.push(verdict);
-        analysis.verdictOf.set(cell2, verdict);
-      }
-      for (let k = col; k < col + active.colspan; k++) cover[k] = active;
-    });
-    row.cells.forEach((cell2, i) => {
-      const col = placed.cols[i];
-      if (cell2.rowspanAttr && col !== void 0) spanColumns.add(col);
-    });
-    analysis.correctedWidth.set(row, c + placed.occupied);
-    if (!row.isEmpty) lastNonEmpty = r;
-  });
-  for (const row of rows2) analysis.correctedCover.set(row, []);
-  for (const a of withVerdict) {
-    a.verdict.correct = a.end - a.row + 1;
-    for (let r = a.row + 1; r <= a.end; r++) analysis.correctedCover.get(rows2[r]).push(a.cell);
-  }
-}
-function extensionFits(row, extended2, covered, spanColumns) {
-  const extra = /* @__PURE__ */ new Set();
-  for (const a of extended2) for (let k = a.col; k < a.col + a.colspan; k++) extra.add(k);
-  const { cols } = place2(row.cells, (col) => covered(col) || extra.has(col));
-  const rightmost = Math.max(...extended2.map((a) => a.col));
-  return row.cells.every((cell2, i) => {
-    const col = cols[i];
-    if (!cell2.rowspanAttr || col === void 0) return true;
-    return spanColumns.has(col) && col > rightmost;
-  });
-}
-function parseWritten(raw) {
-  const valid = /^\s*\d+\s*$/.test(raw);
-  const digits = /^\s*\+?(\d+)/.exec(raw)?.[1];
-  return { valid, value: digits === void 0 ? NaN : Number(digits) };
-}
-var rows = (n) => `${n} row${n === 1 ? "" : "s"}`;
-function rowspanValueEdit(source, cell2, count) {
-  const attr2 = cell2.rowspanAttr;
-  if (!attr2) return void 0;
-  const { start, end } = attr2.valueSpan;
-  const before = source[start.offset - 1];
-  const text5 = start.offset === end.offset && before !== '"' && before !== "'" && before !== "=" ? `="${count}"` : String(count);
-  return { start: start.offset, end: end.offset, text: text5 };
-}
-var tableRowspan = {
-  meta: {
-    id: "table-rowspan",
-    defaultSeverity: "error",
-    description: "HTML table rowspans that reach past their group or the table, or end too early.",
-    fixable: true
-  },
-  check({ doc }) {
-    const reports = [];
-    for (const table of doc.tables) {
-      if (table.syntax !== "html") continue;
-      const analysis = analyzeTableSpans(doc.source, table);
-      for (const v of analysis.verdicts) {
-        const attr2 = v.cell.rowspanAttr;
-        const raw = attr2.raw;
-        const { valid, value } = parseWritten(raw);
-        const correct = v.correct;
-        const wrong = !valid || (value === 0 ? correct !== v.rowsLeft : value !== correct);
-        if (!wrong) continue;
-        const set2 = `set rowspan="${correct}"`;
-        const end = v.lastGroup ? "the end of the table" : `the end of its <${v.groupTag}>`;
-        let what;
-        if (!valid) what = `rowspan="${raw}" is not a valid row count`;
-        else if (correct < v.effective && v.cutAt) {
-          what = `rowspan="${raw}" runs ${rows(v.effective - correct)} past its group (the row on line ${v.cutAt.span.start.line} starts a new one)`;
-        } else if (correct > v.effective && v.shortAt) {
-          what = `rowspan="${raw}" ends ${rows(correct - v.effective)} too early, leaving the row on line ${v.shortAt.span.start.line} a cell short`;
-        } else if (value > v.rowsLeft) {
-          what = Number.isSafeInteger(value) ? `rowspan="${raw}" reaches ${rows(value - v.rowsLeft)} past ${end}` : `rowspan="${raw}" reaches far past ${end}`;
-        } else what = `rowspan="${raw}" should be ${correct}`;
-        const edit = rowspanValueEdit(doc.source, v.cell, correct);
-        reports.push({
-          message: `${what} — ${set2}`,
-          span: attr2.valueSpan,
-          suggestion: String(correct),
-          ...edit ? { fix: { edits: [edit], certain: true } } : {},
-          data: { rowspan: raw, suggested: correct }
-        });
-      }
-    }
-    return reports;
-  }
-};
-
-// src/core/rules/table-empty-row.ts
-var tableEmptyRow = {
-  meta: {
-    id: "table-empty-row",
-    defaultSeverity: "warning",
-    description: "Table rows with no cells or only blank cells.",
-    fixable: true
-  },
-  check({ doc }) {
-    const reports = [];
-    for (const table of doc.tables) {
-      const analysis = table.syntax === "html" ? analyzeTableSpans(doc.source, table) : void 0;
-      for (const row of table.bodyRows) {
-        if (!row.isEmpty) continue;
-        const edits = [{ start: row.removalSpan.start.offset, end: row.removalSpan.end.offset, text: "" }];
-        let certain = true;
-        if (analysis) {
-          if (row.cells.some((c) => Math.max(analysis.verdictOf.get(c)?.effective ?? 1, analysis.verdictOf.get(c)?.correct ?? 1) > 1)) certain = false;
-          const declared = new Set(row.grid.filter((c) => !!c && c.rowIndex < row.index));
-          const corrected = new Set(analysis.correctedCover.get(row) ?? []);
-          for (const cell2 of /* @__PURE__ */ new Set([...declared, ...corrected])) {
-            if (!cell2.rowspanAttr) continue;
-            let count;
-            if (declared.has(cell2)) {
-              if (cell2.rowspan === 0) continue;
-              const digits = /^\s*\+?(\d+)/.exec(cell2.rowspanAttr.raw)?.[1];
-              const written = digits === void 0 ? cell2.rowspan : Number(digits);
-              if (!Number.isSafeInteger(written)) continue;
-              count = written - 1;
-            } else {
-              const verdict = analysis.verdictOf.get(cell2);
-              if (verdict) count = verdict.correct - 1;
-            }
-            const edit = count === void 0 ? void 0 : rowspanValueEdit(doc.source, cell2, count);
-            if (edit) edits.push(edit);
-          }
-        }
-        const spans = edits.length - 1;
-        const shorten = spans === 0 ? "" : spans === 1 ? " and shorten the rowspan that covers it" : " and shorten the rowspans that cover it";
-        const message = row.cells.length === 0 ? `Empty table row: a <tr> with no cells — delete it${shorten}` : `Table row has only blank cells — fill it in or delete it${shorten}`;
-        reports.push({
-          message,
-          span: row.span,
-          fix: { edits: edits.sort((a, b) => a.start - b.start), certain },
-          data: { shortenedRowspans: spans }
-        });
-      }
-    }
-    return reports;
-  }
-};
-
-// src/core/rules/table-column-count.ts
-var tableColumnCount = {
-  meta: {
-    id: "table-column-count",
-    defaultSeverity: "warning",
-    description: "Table rows whose number of columns differs from the header.",
-    fixable: false
-  },
-  check({ doc }) {
-    const reports = [];
-    const cells = (n) => `${n} cell${n === 1 ? "" : "s"}`;
-    for (const table of doc.tables) {
-      const width = table.headerWidth;
-      if (width === 0) continue;
-      if (table.syntax === "gfm") {
-        for (const row of table.bodyRows) {
-          const n = row.cells.length;
-          if (row.isEmpty || n === width) continue;
-          const message = n < width ? `Row has ${cells(n)} but the header has ${width} — add the missing ${cells(width - n).replace(/^\d+ /, "")}` : `Row has ${cells(n)} but the header has ${width} — GitHub drops the extra ${cells(n - width).replace(/^\d+ /, "")}; remove ${n - width === 1 ? "it" : "them"} or add a header column`;
-          reports.push({ message, span: row.span, data: { cells: n, columns: width } });
-        }
-        continue;
-      }
-      const analysis = analyzeTableSpans(doc.source, table);
-      for (const row of table.bodyRows) {
-        if (row.isEmpty) continue;
-        const occupied = row.grid.filter((c) => c !== void 0).length;
-        const wide = row.grid.length;
-        if (occupied === width && wide === width) continue;
-        if (analysis.correctedWidth.get(row) === width) continue;
-        const message = wide > width ? `Row is ${wide} columns wide but the header is ${width} — remove the extra cell${wide - width === 1 ? "" : "s"} or widen the header` : `Row fills ${occupied} of the header's ${width} columns — add the missing cell${width - occupied === 1 ? "" : "s"}`;
-        reports.push({ message, span: row.span, data: { columns: wide > width ? wide : occupied, headerColumns: width } });
-      }
-    }
-    return reports;
-  }
-};
 
 // src/core/parse/line-index.ts
 var LineIndex = class {
@@ -58316,51 +58250,6 @@ var noEmptyLink = {
   }
 };
 
-// src/core/rules/link-url-place.ts
-function urlPlace(doc, link2) {
-  if (link2.urlSpan) return { span: link2.urlSpan };
-  if (link2.syntax === "markdown" && link2.isImage) return imageUrlPlace(doc, link2);
-  if (link2.syntax !== "reference") return void 0;
-  const found = [];
-  let lines;
-  const definition3 = /^ {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*(?:\n[ \t]*)?(<[^>\n]*>|\S+)/gm;
-  for (const match of doc.source.matchAll(definition3)) {
-    const written = match[1];
-    const bare = written.startsWith("<") ? written.slice(1, -1) : written;
-    if (bare !== link2.url) continue;
-    const start = match.index + match[0].length - written.length + (written.startsWith("<") ? 1 : 0);
-    lines ??= new LineIndex(doc.source);
-    found.push(lines.span(start, start + bare.length));
-  }
-  return found.length === 1 ? { span: found[0] } : void 0;
-}
-function imageUrlPlace(doc, link2) {
-  const start = link2.span.start.offset;
-  const raw = doc.source.slice(start, link2.span.end.offset);
-  if (!raw.startsWith("![") || !raw.endsWith(")")) return void 0;
-  let depth = 0;
-  let i = 1;
-  for (; i < raw.length; i++) {
-    const ch = raw[i];
-    if (ch === "\\") i++;
-    else if (ch === "[") depth++;
-    else if (ch === "]" && --depth === 0) break;
-  }
-  if (raw[i + 1] !== "(") return void 0;
-  let from = i + 2;
-  while (raw[from] === " " || raw[from] === "	" || raw[from] === "\n") from++;
-  let to = from;
-  if (raw[from] === "<") {
-    from++;
-    to = raw.indexOf(">", from);
-    if (to < 0) return void 0;
-  } else {
-    while (to < raw.length - 1 && !/\s/.test(raw[to])) to++;
-  }
-  const lines = new LineIndex(doc.source);
-  return { span: lines.span(start + from, start + to) };
-}
-
 // src/core/rules/no-tracking-params.ts
 var noTrackingParams = {
   meta: {
@@ -58375,7 +58264,7 @@ var noTrackingParams = {
     for (const link2 of doc.links) {
       const clean = stripTrackingParams(link2.url);
       if (clean.removed.length === 0) continue;
-      const place3 = urlPlace(doc, link2);
+      const place3 = link2.urlSpan ? { span: link2.urlSpan } : void 0;
       const key = place3 ? place3.span.start.offset : -1 - link2.span.start.offset;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -58628,7 +58517,7 @@ var preferHttps = {
       if (!/^http:\/\//i.test(url2)) continue;
       const host = hostOf(url2);
       if (host === void 0 || isLocalOrReserved(host)) continue;
-      const place3 = urlPlace(doc, link2);
+      const place3 = link2.urlSpan ? { span: link2.urlSpan } : void 0;
       const key = place3 ? place3.span.start.offset : -1 - link2.span.start.offset;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -71285,6 +71174,24 @@ function nodeSpan(lines, node3) {
   if (!pos || pos.start.offset === void 0 || pos.end.offset === void 0) return void 0;
   return lines.span(pos.start.offset, pos.end.offset);
 }
+function definitionUrlSpan(source, lines, def) {
+  const start = def.position?.start.offset;
+  const end = def.position?.end.offset;
+  if (start === void 0 || end === void 0) return void 0;
+  const at3 = { start, end };
+  const raw = source.slice(at3.start, at3.end);
+  let i = raw.indexOf("]:");
+  if (i < 0) return void 0;
+  i += 2;
+  while (i < raw.length && /\s/.test(raw[i])) i++;
+  if (raw[i] === "<") {
+    const close = raw.indexOf(">", i);
+    return close < 0 ? void 0 : lines.span(at3.start + i + 1, at3.start + close);
+  }
+  let j = i;
+  while (j < raw.length && !/\s/.test(raw[j])) j++;
+  return lines.span(at3.start + i, at3.start + j);
+}
 function isBadge(children) {
   const meaningful = children.filter((c) => !(c.type === "text" && c.value.trim() === ""));
   return meaningful.length > 0 && meaningful.every((c) => c.type === "image" || c.type === "imageReference");
@@ -71315,6 +71222,17 @@ function markdownUrlSpan(ctx, textEnd, linkEnd) {
     } else if (ch === " " || ch === "	" || ch === "\n") break;
   }
   return ctx.lines.span(i, j);
+}
+function imageUrlSpan(ctx, span) {
+  const src = ctx.source;
+  let depth = 0;
+  for (let i = span.start.offset + 1; i < span.end.offset; i++) {
+    const ch = src[i];
+    if (ch === "\\") i++;
+    else if (ch === "[") depth++;
+    else if (ch === "]" && --depth === 0) return src[i + 1] === "(" ? markdownUrlSpan(ctx, i, span.end.offset) : void 0;
+  }
+  return void 0;
 }
 function childrenSpan(ctx, children) {
   const first = children[0]?.position?.start.offset;
@@ -71356,12 +71274,14 @@ function collectInlineLinks(ctx, nodes) {
         const def = ctx.definitions.get(normalizeLabel(node3.identifier));
         if (def) {
           const textSpan = childrenSpan(ctx, node3.children);
+          const urlSpan = definitionUrlSpan(ctx.source, ctx.lines, def);
           links.push({
             url: def.url,
             text: toString(node3),
             syntax: "reference",
             isImage: isBadge(node3.children),
             span,
+            ...urlSpan ? { urlSpan } : {},
             ...textSpan ? { textSpan } : {},
             section,
             inDescription: false
@@ -71371,7 +71291,9 @@ function collectInlineLinks(ctx, nodes) {
       } else if (node3.type === "image" || node3.type === "imageReference") {
         const url2 = node3.type === "image" ? node3.url : ctx.definitions.get(normalizeLabel(node3.identifier))?.url;
         if (url2 !== void 0) {
-          links.push({ url: url2, text: node3.alt ?? "", syntax: node3.type === "image" ? "markdown" : "reference", isImage: true, span, section, inDescription: false });
+          const def = node3.type === "imageReference" ? ctx.definitions.get(normalizeLabel(node3.identifier)) : void 0;
+          const urlSpan = node3.type === "image" ? imageUrlSpan(ctx, span) : def ? definitionUrlSpan(ctx.source, ctx.lines, def) : void 0;
+          links.push({ url: url2, text: node3.alt ?? "", syntax: node3.type === "image" ? "markdown" : "reference", isImage: true, span, ...urlSpan ? { urlSpan } : {}, section, inDescription: false });
         }
       } else if (node3.type === "html") {
         const link2 = inlineHtmlLink(ctx, list3, index2, span, section);
@@ -71447,7 +71369,7 @@ function bareSchemeLinks(ctx, value, span, section) {
 // src/core/parse/table-grid.ts
 var MAX_COLSPAN2 = 1e3;
 var MAX_COLUMNS2 = 1e3;
-function buildRowGroupGrid(rows2, firstIndex) {
+function buildRowGroupGrid(rows2, firstIndex, group = 0, groupTag = "tbody") {
   const coverage = [];
   const result = [];
   rows2.forEach((row, r) => {
@@ -71500,7 +71422,9 @@ function buildRowGroupGrid(rows2, firstIndex) {
       grid,
       isHeader: row.isHeader,
       isEmpty,
-      index: firstIndex + r
+      index: firstIndex + r,
+      group,
+      groupTag
     });
   });
   return result;
@@ -71559,7 +71483,7 @@ function containerBalance(html2) {
   return balance;
 }
 function parseHtmlRegion(source, lines, region, sectionAt) {
-  const fragment = parseHtmlFragment(source, region.start, region.end);
+  const fragment = parseHtmlFragment(blankOutside(source, region), region.start, region.end);
   const inParts = (offset) => region.parts.some((p) => offset >= p.start && offset < p.end);
   const section = sectionAt(region.start);
   const links = [];
@@ -71615,13 +71539,24 @@ function parseHtmlRegion(source, lines, region, sectionAt) {
     directives
   };
 }
+function blankOutside(source, region) {
+  if (region.parts.length <= 1) return source;
+  let text5 = source.slice(0, region.start);
+  let at3 = region.start;
+  for (const part of region.parts) {
+    text5 += source.slice(at3, part.start).replace(/[^\n]/g, " ");
+    text5 += source.slice(part.start, part.end);
+    at3 = part.end;
+  }
+  return text5 + source.slice(at3);
+}
 function containsImage(element) {
   const stack = [...element.childNodes];
   while (stack.length > 0) {
     const node3 = stack.pop();
     if ("tagName" in node3) {
       if (node3.tagName === "img" || node3.tagName === "svg" || node3.tagName === "picture") return true;
-      stack.push(...node3.childNodes);
+      for (const child of node3.childNodes) stack.push(child);
     }
   }
   return false;
@@ -71667,22 +71602,24 @@ function buildHtmlTable(lines, fragment, table, regionLinks, sectionAt) {
     const realEnd = tr.sourceCodeLocation?.endTag ? info2.end : end;
     return { span: lines.span(info2.start, realEnd), removalSpan: lines.wholeLineSpan(info2.start, realEnd), cells, isHeader: inHead };
   };
+  const written = groups.map((group) => ({ tag: group.tagName, isHead: group.tagName === "thead", rows: childElements(group, ["tr"]).map((tr) => toWrittenRow(tr, group.tagName === "thead")) }));
+  const firstBody = written.find((g) => !g.isHead);
+  const firstRow = firstBody?.rows[0];
+  if (!written.some((g) => g.isHead) && firstBody && firstRow && firstRow.cells.length > 0 && firstRow.cells.every((c) => c.isHeader)) {
+    firstBody.rows.shift();
+    written.unshift({ tag: "thead", isHead: true, rows: [{ ...firstRow, isHeader: true }] });
+  }
   const headerRows = [];
   const bodyRows = [];
   let bodyIndex = 0;
-  for (const group of groups) {
-    const isHead = group.tagName === "thead";
-    const written = childElements(group, ["tr"]).map((tr) => toWrittenRow(tr, isHead));
-    if (isHead) headerRows.push(...buildRowGroupGrid(written, 0));
-    else {
-      bodyRows.push(...buildRowGroupGrid(written, bodyIndex));
-      bodyIndex += written.length;
+  written.forEach((group, groupIndex) => {
+    if (group.isHead) {
+      for (const row of buildRowGroupGrid(group.rows, 0, groupIndex, group.tag)) headerRows.push(row);
+      return;
     }
-  }
-  if (headerRows.length === 0 && bodyRows.length > 0 && bodyRows[0].cells.length > 0 && bodyRows[0].cells.every((c) => c.isHeader)) {
-    const first = bodyRows.shift();
-    headerRows.push({ ...first, isHeader: true });
-  }
+    for (const row of buildRowGroupGrid(group.rows, bodyIndex, groupIndex, group.tag)) bodyRows.push(row);
+    bodyIndex += group.rows.length;
+  });
   const header = headerRows[headerRows.length - 1];
   const columns = [];
   if (header) header.grid.forEach((cell2, i) => columns[i] = cell2?.text ?? "");
@@ -71779,32 +71716,35 @@ function buildDocument(path2, source) {
   const directives = [];
   const textRuns = collected.texts.map((t) => ({ value: source.slice(t.start, t.end), span: lines.span(t.start, t.end) }));
   const parseProblems = [];
+  const itemIsEntry = /* @__PURE__ */ new Map();
   for (const para of collected.paragraphs) {
     const found = collectInlineLinks(ctx, para.node.children);
-    links.push(...found);
+    append(links, found);
     if (para.item && para.itemSpan) {
-      const entry = entryFromListItem(source, lines, para.node, para.itemSpan, found);
+      const parents = para.ancestors.map((item) => listParent(lines, item, itemIsEntry));
+      const entry = entryFromListItem(source, lines, para.node, para.itemSpan, found, parents);
+      itemIsEntry.set(para.item, entry !== void 0);
       if (entry) entries.push(entry);
     }
   }
-  for (const heading2 of collected.headings) links.push(...collectInlineLinks(ctx, heading2.node.children));
+  for (const heading2 of collected.headings) append(links, collectInlineLinks(ctx, heading2.node.children));
   for (const mdTable of collected.tables) {
     const table = gfmTable2(ctx, mdTable);
     if (!table) continue;
     tables.push(table);
-    for (const row of [...table.headerRows, ...table.bodyRows]) for (const cell2 of row.cells) links.push(...cell2.links);
-    entries.push(...entriesFromTable(table, lines));
+    for (const row of [...table.headerRows, ...table.bodyRows]) for (const cell2 of row.cells) append(links, cell2.links);
+    append(entries, entriesFromTable(table, lines));
   }
   for (const region of groupHtmlBlocks(source, collected.flowHtml)) {
     const result = parseHtmlRegion(source, lines, region, sectionAt);
     htmlRegions.push(result.region);
-    links.push(...result.links);
-    htmlAnchors.push(...result.anchors);
-    textRuns.push(...result.textRuns);
-    directives.push(...result.directives);
+    append(links, result.links);
+    append(htmlAnchors, result.anchors);
+    append(textRuns, result.textRuns);
+    append(directives, result.directives);
     for (const table of result.tables) {
       tables.push(table);
-      entries.push(...entriesFromTable(table, lines));
+      append(entries, entriesFromTable(table, lines));
     }
   }
   for (const html2 of collected.inlineHtml) {
@@ -71818,7 +71758,8 @@ function buildDocument(path2, source) {
   for (const def of collected.definitions) {
     if (used.has(def.url) || !def.position) continue;
     const span = lines.span(def.position.start.offset, def.position.end.offset);
-    links.push({ url: def.url, text: def.label ?? def.identifier, syntax: "reference", isImage: false, span, section: sectionAt(span.start.offset), inDescription: false });
+    const urlSpan = definitionUrlSpan(source, lines, def);
+    links.push({ url: def.url, text: def.label ?? def.identifier, syntax: "reference", isImage: false, span, ...urlSpan ? { urlSpan } : {}, section: sectionAt(span.start.offset), inDescription: false });
   }
   for (const entry of entries) {
     for (const link2 of entry.links) {
@@ -71843,6 +71784,19 @@ function buildDocument(path2, source) {
     parseProblems
   };
 }
+function append(target, items) {
+  for (const item of items) target.push(item);
+}
+function listParent(lines, item, itemIsEntry) {
+  const first = item.children[0];
+  const text5 = first && first.type === "paragraph" ? toString(first).split("\n")[0].trim() : "";
+  const at3 = offsets(item);
+  return { text: text5, isEntry: itemIsEntry.get(item) ?? false, span: lines.span(at3.start, at3.end) };
+}
+function groupLabel(text5) {
+  const plain = text5.replace(/\s*:\s*$/, "").trim();
+  return plain.length > 60 ? `${plain.slice(0, 57)}…` : plain;
+}
 function offsets(node3) {
   const s = node3.position?.start.offset;
   const e = node3.position?.end.offset;
@@ -71850,9 +71804,9 @@ function offsets(node3) {
 }
 function collect(tree, lines) {
   const out = { headings: [], definitions: [], flowHtml: [], inlineHtml: [], paragraphs: [], tables: [], texts: [] };
-  const stack = [{ node: tree, inTable: false }];
+  const stack = [{ node: tree, inTable: false, items: [] }];
   while (stack.length > 0) {
-    const { node: node3, parent, inTable } = stack.pop();
+    const { node: node3, parent, inTable, items } = stack.pop();
     const at3 = offsets(node3);
     switch (node3.type) {
       case "heading":
@@ -71870,8 +71824,8 @@ function collect(tree, lines) {
         if (!inTable) {
           if (parent?.type === "listItem" && parent.children[0] === node3) {
             const itemAt = offsets(parent);
-            out.paragraphs.push({ node: node3, item: parent, ...itemAt ? { itemSpan: lines.span(itemAt.start, itemAt.end) } : {} });
-          } else out.paragraphs.push({ node: node3 });
+            out.paragraphs.push({ node: node3, item: parent, ...itemAt ? { itemSpan: lines.span(itemAt.start, itemAt.end) } : {}, ancestors: items.slice(0, -1) });
+          } else out.paragraphs.push({ node: node3, ancestors: items });
         }
         break;
       case "table":
@@ -71886,10 +71840,12 @@ function collect(tree, lines) {
     if ("children" in node3) {
       const kids = node3.children;
       const childInTable = inTable || node3.type === "table";
-      for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], parent: node3, inTable: childInTable });
+      const childItems = node3.type === "listItem" ? [...items, node3] : items;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], parent: node3, inTable: childInTable, items: childItems });
     }
   }
   out.headings.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  out.paragraphs.sort((a, b) => (a.node.position?.start.offset ?? 0) - (b.node.position?.start.offset ?? 0));
   out.flowHtml.sort((a, b) => a.start - b.start);
   out.texts.sort((a, b) => a.start - b.start);
   return out;
@@ -71897,7 +71853,7 @@ function collect(tree, lines) {
 function isLeadIn(text5) {
   return text5.replace(/[\s*_~`:|•·\-–—]/gu, "").replace(new RegExp("\\p{Extended_Pictographic}|\\p{Emoji_Component}", "gu"), "").length === 0;
 }
-function entryFromListItem(source, lines, paragraph2, itemSpan, found) {
+function entryFromListItem(source, lines, paragraph2, itemSpan, found, parents) {
   const primary = found.find((l) => !l.isImage);
   if (!primary) return void 0;
   const paraStart = paragraph2.position.start.offset;
@@ -71907,6 +71863,8 @@ function entryFromListItem(source, lines, paragraph2, itemSpan, found) {
   const after = descriptionAfter(paragraph2.children, primary.span.end.offset);
   const section = primary.section;
   const ownLinks = found.filter((l) => l.span.start.offset >= paraStart);
+  const groups = parents.filter((p) => !p.isEntry).map((p) => groupLabel(p.text)).filter((g) => g !== "");
+  const sectionLabel = section.title ? `section "${section.title}"` : "the top of the file";
   return {
     name: primary.text.trim(),
     ...nameSpanOf(source, primary) ? { nameSpan: nameSpanOf(source, primary) } : {},
@@ -71916,9 +71874,9 @@ function entryFromListItem(source, lines, paragraph2, itemSpan, found) {
     span: itemSpan,
     removalSpan: lines.wholeLineSpan(itemSpan.start.offset, itemSpan.end.offset),
     section,
-    container: { kind: "list", listSpan: itemSpan },
-    scope: `section:${section.id}`,
-    scopeLabel: section.title ? `section "${section.title}"` : "the top of the file"
+    container: { kind: "list", listSpan: itemSpan, parents },
+    scope: [`section:${section.id}`, ...groups].join(" › "),
+    scopeLabel: groups.length > 0 ? `group ${groups.map((g) => `"${g}"`).join(" › ")} of ${sectionLabel}` : sectionLabel
   };
 }
 function descriptionAfter(children, offset) {
@@ -71950,8 +71908,8 @@ function gfmTable2(ctx, node3) {
     });
   }
   const [head, ...body] = rows2;
-  const headerRows = head ? buildRowGroupGrid([head], 0) : [];
-  const bodyRows = buildRowGroupGrid(body, 0);
+  const headerRows = head ? buildRowGroupGrid([head], 0, 0, "thead") : [];
+  const bodyRows = buildRowGroupGrid(body, 0, 1);
   const header = headerRows[0];
   const columns = header ? header.grid.map((c) => c?.text ?? "") : [];
   return {
@@ -72128,35 +72086,54 @@ function formatJson(findings, files, indexFor) {
 
 // src/core/parse/decode-input.ts
 var decoder2 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-function decodeInput(path2, bytes) {
-  try {
-    return { source: decoder2.decode(bytes) };
-  } catch {
-    let lo = 0;
-    let hi = bytes.length;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      try {
-        new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-        lo = mid;
-      } catch {
-        hi = mid - 1;
-      }
+function firstInvalidUtf8(bytes) {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    let need;
+    let min;
+    let max = 191;
+    if (b < 128) {
+      i++;
+      continue;
+    } else if (b >= 194 && b <= 223) {
+      need = 1;
+      min = 128;
+    } else if (b >= 224 && b <= 239) {
+      need = 2;
+      min = b === 224 ? 160 : 128;
+      if (b === 237) max = 159;
+    } else if (b >= 240 && b <= 244) {
+      need = 3;
+      min = b === 240 ? 144 : 128;
+      if (b === 244) max = 143;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      const lo = k === 1 ? min : 128;
+      const hi = k === 1 ? max : 191;
+      if (c === void 0 || c < lo || c > hi) return i;
     }
-    const text5 = new TextDecoder("utf-8").decode(bytes.subarray(0, lo));
-    const line = text5.split("\n").length;
-    const column = text5.length - text5.lastIndexOf("\n");
-    const byte = bytes[lo] ?? 0;
-    return {
-      problem: {
-        ruleId: "unreadable-input",
-        severity: "error",
-        message: `File is not valid UTF-8: byte 0x${byte.toString(16).padStart(2, "0")} at byte offset ${lo} cannot be decoded — re-save the file as UTF-8`,
-        file: path2,
-        span: { start: { line, column, offset: text5.length }, end: { line, column, offset: text5.length } }
-      }
-    };
+    i += need + 1;
   }
+  return -1;
+}
+function decodeInput(path2, bytes) {
+  const bad = firstInvalidUtf8(bytes);
+  if (bad < 0) return { source: decoder2.decode(bytes) };
+  const text5 = decoder2.decode(bytes.subarray(0, bad));
+  const line = text5.split("\n").length;
+  const column = text5.length - text5.lastIndexOf("\n");
+  const point3 = { line, column, offset: text5.length };
+  return {
+    problem: {
+      ruleId: "unreadable-input",
+      severity: "error",
+      message: `File is not valid UTF-8: byte 0x${bytes[bad].toString(16).padStart(2, "0")} at byte offset ${bad} cannot be decoded — re-save the file as UTF-8`,
+      file: path2,
+      span: { start: point3, end: point3 }
+    }
+  };
 }
 
 // src/action/run.ts

@@ -60,8 +60,17 @@ export interface Section {
   id: string;
 }
 
+/** A list item an entry is nested in. */
+export interface ListParent {
+  /** The item's own first paragraph as plain text ("Build Backends:"). */
+  text: string;
+  /** Whether that item is an entry itself (it starts with a link). */
+  isEntry: boolean;
+  span: Span;
+}
+
 export type EntryContainer =
-  | { kind: 'list'; listSpan: Span }
+  | { kind: 'list'; listSpan: Span; /** Items this entry is nested in, outermost first. */ parents: ListParent[] }
   | { kind: 'table'; table: Table; row: TableRow; cell: TableCell; groups: GroupCell[] };
 
 export interface GroupCell {
@@ -89,8 +98,9 @@ export interface Entry {
   section: Section;
   container: EntryContainer;
   /**
-   * Duplicate scope: the section for list entries; the section plus the group cells
-   * (e.g. pipeline and stage) for table rows.
+   * Duplicate scope: the section (and the link-less items a list entry is nested under,
+   * e.g. "Build Backends") for list entries; the section plus the group cells (e.g.
+   * pipeline and stage) for table rows.
    */
   scope: string;
   /** Human label of the scope, for messages. */
@@ -126,6 +136,10 @@ export interface TableRow {
   isEmpty: boolean;
   /** 0-based index among body rows. */
   index: number;
+  /** 0-based index of the row group (thead, tbody, tfoot) the row belongs to; rowspans never cross groups. */
+  group: number;
+  /** The kind of that row group (GFM tables: the header row is a thead, the rest a tbody). */
+  groupTag: 'thead' | 'tbody' | 'tfoot';
 }
 
 export interface Table {

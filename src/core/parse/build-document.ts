@@ -1,10 +1,10 @@
 import type { Definition, Heading as MdHeading, ListItem, Nodes, Paragraph, Parents, PhrasingContent, Table as MdTable } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Directive, Entry, HtmlAnchor, HtmlRegion, Link, ListDocument, ParseProblem, Span, Table, TextRun } from '../model/types.js';
+import type { Directive, Entry, HtmlAnchor, HtmlRegion, Link, ListDocument, ListParent, ParseProblem, Span, Table, TextRun } from '../model/types.js';
 import { LineIndex } from './line-index.js';
 import { parseMarkdownTree } from './markdown-tree.js';
 import { SectionIndex, type HeadingInput } from './sections.js';
-import { collectInlineLinks, normalizeLabel, type InlineLinkContext } from './inline-links.js';
+import { collectInlineLinks, definitionUrlSpan, normalizeLabel, type InlineLinkContext } from './inline-links.js';
 import { groupHtmlBlocks, parseHtmlRegion } from './html-regions.js';
 import { commentText, parseDirective } from './directives.js';
 import { buildRowGroupGrid, type WrittenRow } from './table-grid.js';
@@ -16,7 +16,7 @@ interface Collected {
   definitions: Definition[];
   flowHtml: { start: number; end: number }[];
   inlineHtml: { value: string; start: number; end: number }[];
-  paragraphs: { node: Paragraph; item?: ListItem; itemSpan?: Span }[];
+  paragraphs: { node: Paragraph; item?: ListItem; itemSpan?: Span; ancestors: ListItem[] }[];
   tables: MdTable[];
   texts: { start: number; end: number }[];
 }
@@ -47,37 +47,40 @@ export function buildDocument(path: string, source: string): ListDocument {
   const textRuns: TextRun[] = collected.texts.map((t) => ({ value: source.slice(t.start, t.end), span: lines.span(t.start, t.end) }));
   const parseProblems: ParseProblem[] = [];
 
-  // Paragraphs and headings: list entries and loose links.
+  // Paragraphs and headings: list entries and loose links (in document order, so parents come first).
+  const itemIsEntry = new Map<ListItem, boolean>();
   for (const para of collected.paragraphs) {
     const found = collectInlineLinks(ctx, para.node.children);
-    links.push(...found);
+    append(links, found);
     if (para.item && para.itemSpan) {
-      const entry = entryFromListItem(source, lines, para.node, para.itemSpan, found);
+      const parents = para.ancestors.map((item) => listParent(lines, item, itemIsEntry));
+      const entry = entryFromListItem(source, lines, para.node, para.itemSpan, found, parents);
+      itemIsEntry.set(para.item, entry !== undefined);
       if (entry) entries.push(entry);
     }
   }
-  for (const heading of collected.headings) links.push(...collectInlineLinks(ctx, heading.node.children));
+  for (const heading of collected.headings) append(links, collectInlineLinks(ctx, heading.node.children));
 
   // GFM tables.
   for (const mdTable of collected.tables) {
     const table = gfmTable(ctx, mdTable);
     if (!table) continue;
     tables.push(table);
-    for (const row of [...table.headerRows, ...table.bodyRows]) for (const cell of row.cells) links.push(...cell.links);
-    entries.push(...entriesFromTable(table, lines));
+    for (const row of [...table.headerRows, ...table.bodyRows]) for (const cell of row.cells) append(links, cell.links);
+    append(entries, entriesFromTable(table, lines));
   }
 
   // Raw HTML blocks, grouped into regions and parsed with parse5.
   for (const region of groupHtmlBlocks(source, collected.flowHtml)) {
     const result = parseHtmlRegion(source, lines, region, sectionAt);
     htmlRegions.push(result.region);
-    links.push(...result.links);
-    htmlAnchors.push(...result.anchors);
-    textRuns.push(...result.textRuns);
-    directives.push(...result.directives);
+    append(links, result.links);
+    append(htmlAnchors, result.anchors);
+    append(textRuns, result.textRuns);
+    append(directives, result.directives);
     for (const table of result.tables) {
       tables.push(table);
-      entries.push(...entriesFromTable(table, lines));
+      append(entries, entriesFromTable(table, lines));
     }
   }
 
@@ -95,7 +98,8 @@ export function buildDocument(path: string, source: string): ListDocument {
   for (const def of collected.definitions) {
     if (used.has(def.url) || !def.position) continue;
     const span = lines.span(def.position.start.offset!, def.position.end.offset!);
-    links.push({ url: def.url, text: def.label ?? def.identifier, syntax: 'reference', isImage: false, span, section: sectionAt(span.start.offset), inDescription: false });
+    const urlSpan = definitionUrlSpan(source, lines, def);
+    links.push({ url: def.url, text: def.label ?? def.identifier, syntax: 'reference', isImage: false, span, ...(urlSpan ? { urlSpan } : {}), section: sectionAt(span.start.offset), inDescription: false });
   }
 
   // Each entry's links carry their entry; links after the name in a list item are description links.
@@ -124,6 +128,24 @@ export function buildDocument(path: string, source: string): ListDocument {
   };
 }
 
+/** Appends without spreading (a spread of a very large array overflows the call stack). */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+function listParent(lines: LineIndex, item: ListItem, itemIsEntry: Map<ListItem, boolean>): ListParent {
+  const first = item.children[0];
+  const text = first && first.type === 'paragraph' ? toString(first).split('\n')[0]!.trim() : '';
+  const at = offsets(item)!;
+  return { text, isEntry: itemIsEntry.get(item) ?? false, span: lines.span(at.start, at.end) };
+}
+
+/** Plain text of a group item: "**Build Backends**:" reads "Build Backends". */
+function groupLabel(text: string): string {
+  const plain = text.replace(/\s*:\s*$/, '').trim();
+  return plain.length > 60 ? `${plain.slice(0, 57)}…` : plain;
+}
+
 function offsets(node: Nodes): { start: number; end: number } | undefined {
   const s = node.position?.start.offset;
   const e = node.position?.end.offset;
@@ -133,9 +155,9 @@ function offsets(node: Nodes): { start: number; end: number } | undefined {
 /** One iterative pass over the tree (deep nesting must not overflow the stack). */
 function collect(tree: Parents, lines: LineIndex): Collected {
   const out: Collected = { headings: [], definitions: [], flowHtml: [], inlineHtml: [], paragraphs: [], tables: [], texts: [] };
-  const stack: { node: Nodes; parent?: Parents; inTable: boolean }[] = [{ node: tree, inTable: false }];
+  const stack: { node: Nodes; parent?: Parents; inTable: boolean; items: ListItem[] }[] = [{ node: tree, inTable: false, items: [] }];
   while (stack.length > 0) {
-    const { node, parent, inTable } = stack.pop()!;
+    const { node, parent, inTable, items } = stack.pop()!;
     const at = offsets(node);
     switch (node.type) {
       case 'heading':
@@ -153,8 +175,8 @@ function collect(tree: Parents, lines: LineIndex): Collected {
         if (!inTable) {
           if (parent?.type === 'listItem' && parent.children[0] === node) {
             const itemAt = offsets(parent);
-            out.paragraphs.push({ node, item: parent, ...(itemAt ? { itemSpan: lines.span(itemAt.start, itemAt.end) } : {}) });
-          } else out.paragraphs.push({ node });
+            out.paragraphs.push({ node, item: parent, ...(itemAt ? { itemSpan: lines.span(itemAt.start, itemAt.end) } : {}), ancestors: items.slice(0, -1) });
+          } else out.paragraphs.push({ node, ancestors: items });
         }
         break;
       case 'table':
@@ -169,10 +191,12 @@ function collect(tree: Parents, lines: LineIndex): Collected {
     if ('children' in node) {
       const kids = node.children as Nodes[];
       const childInTable = inTable || node.type === 'table';
-      for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, parent: node, inTable: childInTable });
+      const childItems = node.type === 'listItem' ? [...items, node] : items;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, parent: node, inTable: childInTable, items: childItems });
     }
   }
   out.headings.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  out.paragraphs.sort((a, b) => (a.node.position?.start.offset ?? 0) - (b.node.position?.start.offset ?? 0));
   out.flowHtml.sort((a, b) => a.start - b.start);
   out.texts.sort((a, b) => a.start - b.start);
   return out;
@@ -183,7 +207,7 @@ function isLeadIn(text: string): boolean {
   return text.replace(/[\s*_~`:|•·\-–—]/gu, '').replace(/\p{Extended_Pictographic}|\p{Emoji_Component}/gu, '').length === 0;
 }
 
-function entryFromListItem(source: string, lines: LineIndex, paragraph: Paragraph, itemSpan: Span, found: Link[]): Entry | undefined {
+function entryFromListItem(source: string, lines: LineIndex, paragraph: Paragraph, itemSpan: Span, found: Link[], parents: ListParent[]): Entry | undefined {
   const primary = found.find((l) => !l.isImage);
   if (!primary) return undefined;
   const paraStart = paragraph.position!.start.offset!;
@@ -196,6 +220,9 @@ function entryFromListItem(source: string, lines: LineIndex, paragraph: Paragrap
   const after = descriptionAfter(paragraph.children, primary.span.end.offset);
   const section = primary.section;
   const ownLinks = found.filter((l) => l.span.start.offset >= paraStart);
+  // Link-less items above the entry ("- Build Backends") group it, as a stage groups table rows.
+  const groups = parents.filter((p) => !p.isEntry).map((p) => groupLabel(p.text)).filter((g) => g !== '');
+  const sectionLabel = section.title ? `section "${section.title}"` : 'the top of the file';
   return {
     name: primary.text.trim(),
     ...(nameSpanOf(source, primary) ? { nameSpan: nameSpanOf(source, primary)! } : {}),
@@ -205,9 +232,9 @@ function entryFromListItem(source: string, lines: LineIndex, paragraph: Paragrap
     span: itemSpan,
     removalSpan: lines.wholeLineSpan(itemSpan.start.offset, itemSpan.end.offset),
     section,
-    container: { kind: 'list', listSpan: itemSpan },
-    scope: `section:${section.id}`,
-    scopeLabel: section.title ? `section "${section.title}"` : 'the top of the file',
+    container: { kind: 'list', listSpan: itemSpan, parents },
+    scope: [`section:${section.id}`, ...groups].join(' › '),
+    scopeLabel: groups.length > 0 ? `group ${groups.map((g) => `"${g}"`).join(' › ')} of ${sectionLabel}` : sectionLabel,
   };
 }
 
@@ -245,8 +272,8 @@ function gfmTable(ctx: InlineLinkContext, node: MdTable): Table | undefined {
     });
   }
   const [head, ...body] = rows;
-  const headerRows = head ? buildRowGroupGrid([head], 0) : [];
-  const bodyRows = buildRowGroupGrid(body, 0);
+  const headerRows = head ? buildRowGroupGrid([head], 0, 0, 'thead') : [];
+  const bodyRows = buildRowGroupGrid(body, 0, 1);
   const header = headerRows[0];
   // GFM pads short rows: the written width is what the source shows, taken from the delimiter row.
   const columns = header ? header.grid.map((c) => c?.text ?? '') : [];

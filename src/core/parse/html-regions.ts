@@ -58,7 +58,9 @@ export function parseHtmlRegion(
   region: { start: number; end: number; parts: { start: number; end: number }[] },
   sectionAt: (offset: number) => Section,
 ): HtmlRegionResult {
-  const fragment = parseHtmlFragment(source, region.start, region.end);
+  // Markdown between the region's HTML blocks is blanked out (same length, newlines kept), so
+  // parse5 reads only HTML and every offset still points into the original file.
+  const fragment = parseHtmlFragment(blankOutside(source, region), region.start, region.end);
   const inParts = (offset: number) => region.parts.some((p) => offset >= p.start && offset < p.end);
   const section = sectionAt(region.start);
   const links: Link[] = [];
@@ -117,13 +119,25 @@ export function parseHtmlRegion(
   };
 }
 
+function blankOutside(source: string, region: { start: number; end: number; parts: { start: number; end: number }[] }): string {
+  if (region.parts.length <= 1) return source;
+  let text = source.slice(0, region.start);
+  let at = region.start;
+  for (const part of region.parts) {
+    text += source.slice(at, part.start).replace(/[^\n]/g, ' ');
+    text += source.slice(part.start, part.end);
+    at = part.end;
+  }
+  return text + source.slice(at);
+}
+
 function containsImage(element: Element): boolean {
   const stack: DefaultTreeAdapterMap['node'][] = [...element.childNodes];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if ('tagName' in node) {
       if (node.tagName === 'img' || node.tagName === 'svg' || node.tagName === 'picture') return true;
-      stack.push(...node.childNodes);
+      for (const child of node.childNodes) stack.push(child);
     }
   }
   return false;
@@ -185,23 +199,25 @@ function buildHtmlTable(
     return { span: lines.span(info.start, realEnd), removalSpan: lines.wholeLineSpan(info.start, realEnd), cells, isHeader: inHead };
   };
 
+  // Row groups as written; with no <thead>, a first row made only of <th> cells is the header.
+  const written = groups.map((group) => ({ tag: group.tagName as 'thead' | 'tbody' | 'tfoot', isHead: group.tagName === 'thead', rows: childElements(group, ['tr']).map((tr) => toWrittenRow(tr, group.tagName === 'thead')) }));
+  const firstBody = written.find((g) => !g.isHead);
+  const firstRow = firstBody?.rows[0];
+  if (!written.some((g) => g.isHead) && firstBody && firstRow && firstRow.cells.length > 0 && firstRow.cells.every((c) => c.isHeader)) {
+    firstBody.rows.shift();
+    written.unshift({ tag: 'thead', isHead: true, rows: [{ ...firstRow, isHeader: true }] });
+  }
   const headerRows: Table['headerRows'] = [];
   const bodyRows: Table['bodyRows'] = [];
   let bodyIndex = 0;
-  for (const group of groups) {
-    const isHead = group.tagName === 'thead';
-    const written = childElements(group, ['tr']).map((tr) => toWrittenRow(tr, isHead));
-    if (isHead) headerRows.push(...buildRowGroupGrid(written, 0));
-    else {
-      bodyRows.push(...buildRowGroupGrid(written, bodyIndex));
-      bodyIndex += written.length;
+  written.forEach((group, groupIndex) => {
+    if (group.isHead) {
+      for (const row of buildRowGroupGrid(group.rows, 0, groupIndex, group.tag)) headerRows.push(row);
+      return;
     }
-  }
-  // No <thead>: a first body row made only of <th> cells is the header.
-  if (headerRows.length === 0 && bodyRows.length > 0 && bodyRows[0]!.cells.length > 0 && bodyRows[0]!.cells.every((c) => c.isHeader)) {
-    const first = bodyRows.shift()!;
-    headerRows.push({ ...first, isHeader: true });
-  }
+    for (const row of buildRowGroupGrid(group.rows, bodyIndex, groupIndex, group.tag)) bodyRows.push(row);
+    bodyIndex += group.rows.length;
+  });
   const header = headerRows[headerRows.length - 1];
   const columns: string[] = [];
   if (header) header.grid.forEach((cell, i) => (columns[i] = cell?.text ?? ''));

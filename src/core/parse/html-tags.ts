@@ -14,6 +14,10 @@ const RAW_TEXT: Record<string, (typeof TokenizerMode)[keyof typeof TokenizerMode
   script: TokenizerMode.SCRIPT_DATA,
   style: TokenizerMode.RAWTEXT,
   xmp: TokenizerMode.RAWTEXT,
+  iframe: TokenizerMode.RAWTEXT,
+  noembed: TokenizerMode.RAWTEXT,
+  noframes: TokenizerMode.RAWTEXT,
+  plaintext: TokenizerMode.PLAINTEXT,
   textarea: TokenizerMode.RCDATA,
   title: TokenizerMode.RCDATA,
 };

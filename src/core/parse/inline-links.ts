@@ -21,6 +21,26 @@ function nodeSpan(lines: LineIndex, node: Nodes): Span | undefined {
   return lines.span(pos.start.offset, pos.end.offset);
 }
 
+/** Where a definition's destination is written: `[label]: <url>` or `[label]: url`. */
+export function definitionUrlSpan(source: string, lines: LineIndex, def: Definition): Span | undefined {
+  const start = def.position?.start.offset;
+  const end = def.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  const at = { start, end };
+  const raw = source.slice(at.start, at.end);
+  let i = raw.indexOf(']:');
+  if (i < 0) return undefined;
+  i += 2;
+  while (i < raw.length && /\s/.test(raw[i]!)) i++;
+  if (raw[i] === '<') {
+    const close = raw.indexOf('>', i);
+    return close < 0 ? undefined : lines.span(at.start + i + 1, at.start + close);
+  }
+  let j = i;
+  while (j < raw.length && !/\s/.test(raw[j]!)) j++;
+  return lines.span(at.start + i, at.start + j);
+}
+
 /** A link whose visible content is only images (a badge): a link, but never an entry's name. */
 function isBadge(children: PhrasingContent[]): boolean {
   const meaningful = children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
@@ -54,6 +74,19 @@ function markdownUrlSpan(ctx: InlineLinkContext, textEnd: number, linkEnd: numbe
     } else if (ch === ' ' || ch === '\t' || ch === '\n') break;
   }
   return ctx.lines.span(i, j);
+}
+
+/** The destination of `![alt](url "title")`: after the bracket that closes the alt text. */
+function imageUrlSpan(ctx: InlineLinkContext, span: Span): Span | undefined {
+  const src = ctx.source;
+  let depth = 0;
+  for (let i = span.start.offset + 1; i < span.end.offset; i++) {
+    const ch = src[i];
+    if (ch === '\\') i++;
+    else if (ch === '[') depth++;
+    else if (ch === ']' && --depth === 0) return src[i + 1] === '(' ? markdownUrlSpan(ctx, i, span.end.offset) : undefined;
+  }
+  return undefined;
 }
 
 function childrenSpan(ctx: InlineLinkContext, children: PhrasingContent[]): Span | undefined {
@@ -102,12 +135,14 @@ export function collectInlineLinks(ctx: InlineLinkContext, nodes: PhrasingConten
         const def = ctx.definitions.get(normalizeLabel(node.identifier));
         if (def) {
           const textSpan = childrenSpan(ctx, node.children);
+          const urlSpan = definitionUrlSpan(ctx.source, ctx.lines, def);
           links.push({
             url: def.url,
             text: toString(node),
             syntax: 'reference',
             isImage: isBadge(node.children),
             span,
+            ...(urlSpan ? { urlSpan } : {}),
             ...(textSpan ? { textSpan } : {}),
             section,
             inDescription: false,
@@ -117,7 +152,9 @@ export function collectInlineLinks(ctx: InlineLinkContext, nodes: PhrasingConten
       } else if (node.type === 'image' || node.type === 'imageReference') {
         const url = node.type === 'image' ? node.url : ctx.definitions.get(normalizeLabel(node.identifier))?.url;
         if (url !== undefined) {
-          links.push({ url, text: node.alt ?? '', syntax: node.type === 'image' ? 'markdown' : 'reference', isImage: true, span, section, inDescription: false });
+          const def = node.type === 'imageReference' ? ctx.definitions.get(normalizeLabel(node.identifier)) : undefined;
+          const urlSpan = node.type === 'image' ? imageUrlSpan(ctx, span) : def ? definitionUrlSpan(ctx.source, ctx.lines, def) : undefined;
+          links.push({ url, text: node.alt ?? '', syntax: node.type === 'image' ? 'markdown' : 'reference', isImage: true, span, ...(urlSpan ? { urlSpan } : {}), section, inDescription: false });
         }
       } else if (node.type === 'html') {
         const link = inlineHtmlLink(ctx, list, index, span, section);

@@ -28,7 +28,7 @@ const MAX_COLUMNS = 1000;
  * and colspan as browsers do: a rowspan never reaches past its row group, and a cell
  * written into a slot covered from above moves right to the next free slot.
  */
-export function buildRowGroupGrid(rows: WrittenRow[], firstIndex: number): TableRow[] {
+export function buildRowGroupGrid(rows: WrittenRow[], firstIndex: number, group = 0, groupTag: TableRow['groupTag'] = 'tbody'): TableRow[] {
   const coverage: { cell: TableCell; remaining: number }[] = [];
   const result: TableRow[] = [];
   rows.forEach((row, r) => {
@@ -84,6 +84,8 @@ export function buildRowGroupGrid(rows: WrittenRow[], firstIndex: number): Table
       isHeader: row.isHeader,
       isEmpty,
       index: firstIndex + r,
+      group,
+      groupTag,
     });
   });
   return result;

@@ -3,7 +3,6 @@ import type { Entry, Span } from '../model/types.js';
 import { normalizeUrl } from '../url/normalize-url.js';
 import { normalizeName } from '../names/tool-registry.js';
 import { entryNameKeys, sameEntryName } from '../names/entry-name-key.js';
-import { listNesting } from './list-nesting.js';
 
 /**
  * `consistent-entry-name`: one link listed under two different names ("Nexus Repository"
@@ -25,7 +24,6 @@ export const consistentEntryName: Rule = {
     fixable: false,
   },
   check({ doc }) {
-    const parentsOf = listNesting(doc);
     const named = doc.entries
       .filter((e) => e.primaryLink && !e.primaryLink.isImage && !e.primaryLink.inDescription)
       .sort((a, b) => a.primaryLink!.span.start.offset - b.primaryLink!.span.start.offset)
@@ -34,7 +32,7 @@ export const consistentEntryName: Rule = {
         const name = entry.name.trim();
         if (key === undefined || !isName(name)) return [];
         // A nested item's name is read with its parents': "R › Learning" is not "Common Lisp › Learning".
-        const context = parentsOf(entry).map((parent) => normalizeName(parent.text));
+        const context = entry.container.kind === 'list' ? entry.container.parents.map((parent) => normalizeName(parent.text)) : [];
         return [{ entry, key, name, spelled: [...context, spelling(name)].join(' › ') }];
       });
 

@@ -2,7 +2,6 @@ import type { Fix, Rule, RuleReport, TextEdit } from '../findings/types.js';
 import type { Entry, ListDocument, Point, TableCell } from '../model/types.js';
 import { normalizeUrl } from '../url/normalize-url.js';
 import { sameEntryName } from '../names/entry-name-key.js';
-import { listNesting } from './list-nesting.js';
 
 /**
  * `no-duplicate-entry`: two entries whose names link to the same URL (after
@@ -28,7 +27,6 @@ export const noDuplicateEntry: Rule = {
     const reports: RuleReport[] = [];
     const firstInFile = new Map<string, Entry>();
     const firstInScope = new Map<string, Entry>();
-    const scopeOf = listGroupScopes(doc);
     const labels = new Map<Entry, string>();
     const labelOf = (e: Entry) => labels.get(e) ?? e.scopeLabel;
     const entries = doc.entries
@@ -38,7 +36,7 @@ export const noDuplicateEntry: Rule = {
       const link = entry.primaryLink!;
       const key = urlKey(link.url);
       if (key === undefined) continue;
-      const { scope: ownScope, label } = scopeOf(entry);
+      const { scope: ownScope, scopeLabel: label } = entry;
       const scope = config.duplicateScope === 'file' ? '(file)' : ownScope;
       const scopeKey = `${scope}\u0000${key}`;
       const sameScope = firstInScope.get(scopeKey);
@@ -90,32 +88,6 @@ function nameOf(entry: Entry): string {
 function placeOf(entry: Entry, scope: string): { line: number; column: number; scope: string } {
   const start = entry.primaryLink!.span.start;
   return { line: start.line, column: start.column, scope };
-}
-
-/**
- * The duplicate scope of each entry. A list entry nested under items that are not
- * entries themselves ("- Package Managers" / "- Build Backends") belongs to that group
- * of its section, as a table row belongs to its pipeline and stage.
- */
-function listGroupScopes(doc: ListDocument): (entry: Entry) => { scope: string; label: string } {
-  const parentsOf = listNesting(doc);
-  return (entry) => {
-    const groups = parentsOf(entry)
-      .filter((parent) => !parent.isEntry)
-      .map((parent) => groupLabel(parent.text))
-      .filter((label) => label !== '');
-    if (groups.length === 0) return { scope: entry.scope, label: entry.scopeLabel };
-    return {
-      scope: `${entry.scope} › ${groups.join(' › ')}`,
-      label: `group ${groups.map((g) => `"${g}"`).join(' › ')} of ${entry.scopeLabel}`,
-    };
-  };
-}
-
-/** Plain text of a group item's line: "**Build Backends**:" → "Build Backends". */
-function groupLabel(text: string): string {
-  const plain = text.replace(/[*_`]/g, '').replace(/\s*:\s*$/, '').trim();
-  return plain.length > 60 ? `${plain.slice(0, 57)}…` : plain;
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { Fix, Rule, RuleReport } from '../findings/types.js';
 import { isTrackingParam, stripTrackingParams } from '../url/tracking-params.js';
-import { urlPlace } from './link-url-place.js';
 
 /**
  * `no-tracking-params`: links that carry click-tracking query parameters (`utm_*`,
@@ -21,7 +20,7 @@ export const noTrackingParams: Rule = {
     for (const link of doc.links) {
       const clean = stripTrackingParams(link.url);
       if (clean.removed.length === 0) continue;
-      const place = urlPlace(doc, link);
+      const place = link.urlSpan ? { span: link.urlSpan } : undefined;
       const key = place ? place.span.start.offset : -1 - link.span.start.offset;
       if (seen.has(key)) continue;
       seen.add(key);

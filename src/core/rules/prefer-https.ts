@@ -1,5 +1,4 @@
 import type { Rule, RuleReport } from '../findings/types.js';
-import { urlPlace } from './link-url-place.js';
 
 /**
  * `prefer-https`: links (images included) that use plain `http://`. Not fixed here:
@@ -21,7 +20,7 @@ export const preferHttps: Rule = {
       if (!/^http:\/\//i.test(url)) continue;
       const host = hostOf(url);
       if (host === undefined || isLocalOrReserved(host)) continue;
-      const place = urlPlace(doc, link);
+      const place = link.urlSpan ? { span: link.urlSpan } : undefined;
       const key = place ? place.span.start.offset : -1 - link.span.start.offset;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -1,6 +1,5 @@
 import type { Fix, Rule, RuleReport } from '../findings/types.js';
 import type { Table, TableCell, TableRow } from '../model/types.js';
-import { scanTags } from '../parse/html-tags.js';
 
 /**
  * `table-rowspan`: a `rowspan` with the wrong count in an HTML table. Example: a
@@ -79,7 +78,7 @@ const MAX_RUNS = 4;
 export function analyzeTableSpans(source: string, table: Table): TableSpanAnalysis {
   const cached = cache.get(table);
   if (cached) return cached;
-  const groups = table.syntax === 'html' ? rowGroups(source, table) : [];
+  const groups = table.syntax === 'html' ? rowGroups(table) : [];
   // Spans whose cut would leave rows they cover short: the cutting row more likely has an
   // extra cell (table-column-count reports it), so they keep their count.
   const pinned = new Set<TableCell>();
@@ -110,32 +109,14 @@ function cutLeavesRowsShort(analysis: TableSpanAnalysis, verdict: SpanVerdict): 
 /** The rows of the group each row belongs to (filled by rowGroups). */
 const groupRowsOf = new WeakMap<TableRow, TableRow[]>();
 
-/**
- * Splits the rows of an HTML table into its row groups (thead, tbody, tfoot; rows after a
- * closed group form a new implicit tbody), from the tags of the table itself (nested
- * tables are skipped).
- */
-function rowGroups(source: string, table: Table): { rows: TableRow[]; tag: string }[] {
+/** Splits the rows of an HTML table into its row groups (thead, tbody, tfoot), as the parser recorded them. */
+function rowGroups(table: Table): { rows: TableRow[]; tag: string }[] {
   const rows = [...table.headerRows, ...table.bodyRows].sort((a, b) => a.span.start.offset - b.span.start.offset);
-  const base = table.span.start.offset;
-  const boundaries: { at: number; tag: string }[] = [];
-  let depth = 0;
-  for (const tag of scanTags(source.slice(base, table.span.end.offset))) {
-    if (tag.name === 'table') {
-      if (tag.kind === 'start' && !tag.selfClosing) depth++;
-      else if (tag.kind === 'end') depth--;
-      continue;
-    }
-    if (depth !== 1 || (tag.name !== 'thead' && tag.name !== 'tbody' && tag.name !== 'tfoot')) continue;
-    boundaries.push({ at: base + (tag.kind === 'start' ? tag.start : tag.end), tag: tag.kind === 'start' ? tag.name : 'tbody' });
-  }
   const groups: { rows: TableRow[]; tag: string; key: number }[] = [];
-  let b = 0;
   for (const row of rows) {
-    while (b < boundaries.length && boundaries[b]!.at <= row.span.start.offset) b++;
     const last = groups[groups.length - 1];
-    if (last && last.key === b) last.rows.push(row);
-    else groups.push({ rows: [row], tag: b > 0 ? boundaries[b - 1]!.tag : 'tbody', key: b });
+    if (last && last.key === row.group) last.rows.push(row);
+    else groups.push({ rows: [row], tag: row.groupTag, key: row.group });
   }
   for (const group of groups) for (const row of group.rows) groupRowsOf.set(row, group.rows);
   return groups;

@@ -21,7 +21,7 @@ export const toolNameMatchesLink: Rule = {
       const verdict = mismatchVerdict(entry.name, link.url, registry, facts.titlesFor(link.url));
       if (!verdict) continue;
       reports.push({
-        message: `"${entry.name}" links to ${verdict.target} (${verdict.reason}) — fix the link or the name`,
+        message: `${verdict.reason} — fix the link or the name`,
         span: entry.nameSpan ?? link.span,
         data: { url: link.url, target: verdict.target },
       });

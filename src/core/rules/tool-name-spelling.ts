@@ -22,7 +22,7 @@ export const toolNameSpelling: Rule = {
       if (!verdict) continue;
       const span = entry.nameSpan ?? link.span;
       reports.push({
-        message: `"${entry.name}" looks like a misspelling of "${verdict.canonical}" (${verdict.reason}) — write "${verdict.canonical}"`,
+        message: `${verdict.reason} — write "${verdict.canonical}"`,
         span,
         suggestion: verdict.canonical,
         ...(entry.nameSpan
