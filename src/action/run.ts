@@ -1,7 +1,8 @@
 import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, matchesGlob, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { matchesAnyGlob } from '../core/config/glob.js';
 import { ConfigError, loadConfigFile } from '../cli/load-config.js';
 import { checkSource } from '../core/check-source.js';
 import { resolveConfig, type ResolvedConfig } from '../core/config/schema.js';
@@ -112,7 +113,7 @@ async function expandFiles(workspace: string, patterns: string[], config: Resolv
     if (GLOB_CHARS.test(pattern)) {
       all ??= await listFiles(workspace);
       const glob = pattern.replace(/^\.\//, '');
-      const matched = all.filter((f) => matchesGlob(f, glob));
+      const matched = all.filter((f) => matchesAnyGlob(f, [glob]));
       if (matched.length === 0) core.warning(`files: the glob ${pattern} matches no file — check the files input`);
       for (const f of matched) out.add(f);
       continue;
@@ -123,7 +124,7 @@ async function expandFiles(workspace: string, patterns: string[], config: Resolv
     if (info.isDirectory()) throw new InputError(`files: ${pattern} is a directory — name the list file, e.g. ${join(pattern, 'README.md')}, or a glob such as ${pattern}/**/*.md`);
     out.add(toRelative(workspace, full));
   }
-  const files = [...out].filter((f) => !config.ignoreFiles.some((glob) => matchesGlob(f, glob)));
+  const files = [...out].filter((f) => !matchesAnyGlob(f, config.ignoreFiles));
   if (files.length === 0) throw new InputError(`files: nothing to check in "${patterns.join(', ')}" — name at least one Markdown list`);
   return files;
 }

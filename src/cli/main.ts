@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { join, matchesGlob, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { matchesAnyGlob } from '../core/config/glob.js';
 import { createTwoFilesPatch } from 'diff';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args.js';
 import { ConfigError, loadConfigFile } from './load-config.js';
@@ -65,7 +66,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
   const files: LoadedFile[] = [];
   for (const file of options.files) {
-    if (config.ignoreFiles.some((glob) => matchesGlob(file, glob))) continue;
+    if (matchesAnyGlob(relative(io.cwd, resolve(io.cwd, file)), config.ignoreFiles)) continue;
     files.push(await loadFile(io.cwd, file));
   }
   const missing = files.filter((f) => f.source === undefined && !f.problem);

@@ -96,6 +96,15 @@ describe('config', () => {
     expect(out).not.toContain('no-tracking-params');
   });
 
+  it('skips files matched by ignore.files and URLs matched by ignore.urls', async () => {
+    mkdirSync(join(dir, 'archive'));
+    writeFileSync(join(dir, 'archive/old.md'), '- [Empty]()\n');
+    writeFileSync(join(dir, 'README.md'), '- [Tool](https://tool.dev/?utm_source=x) - A tool.\n');
+    writeFileSync(join(dir, 'c.yml'), 'ignore:\n  files: ["archive/**"]\n  urls: ["https://tool.dev/*"]\n');
+    expect(await run('check', 'README.md', 'archive/old.md', '--config', 'c.yml', '--fail-on', 'info')).toBe(0);
+    expect(out).toContain('no problems');
+  });
+
   it('names the file, the key and the expected shape on a bad config', async () => {
     writeFileSync(join(dir, 'README.md'), LIST);
     writeFileSync(join(dir, 'bad.yml'), 'rules:\n  no-empty-link: loud\n');

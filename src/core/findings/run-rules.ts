@@ -1,7 +1,7 @@
 import type { ListDocument } from '../model/types.js';
 import type { ResolvedConfig } from '../config/schema.js';
 import { resolveConfig, severityFor } from '../config/schema.js';
-import type { Finding, LinkFacts, Rule } from './types.js';
+import type { Finding, LinkFacts, Rule, Severity } from './types.js';
 import { Suppressions } from './suppression.js';
 import { compileUrlPatterns } from './url-pattern.js';
 import { ToolRegistry } from '../names/tool-registry.js';
@@ -29,10 +29,12 @@ export function runRules(doc: ListDocument, options: RunOptions = {}): Finding[]
   for (const problem of doc.parseProblems) {
     findings.push({ ruleId: 'parse-error', severity: 'error', message: problem.message, file: doc.path, span: problem.span });
   }
-  for (const rule of options.rules ?? allRules) {
-    const configured = severityFor(config, rule.meta.id, rule.meta.defaultSeverity);
-    if (configured === 'off') continue;
-    for (const report of rule.check({ doc, config, registry, facts })) {
+  const rules = (options.rules ?? allRules).filter((rule) => severityFor(config, rule.meta.id, rule.meta.defaultSeverity) !== 'off');
+  const enabled = new Set(rules.map((rule) => rule.meta.id));
+  const isEnabled = (ruleId: string) => enabled.has(ruleId);
+  for (const rule of rules) {
+    const configured = severityFor(config, rule.meta.id, rule.meta.defaultSeverity) as Severity;
+    for (const report of rule.check({ doc, config, registry, facts, isEnabled })) {
       if (suppressions.isSuppressed(rule.meta.id, report.span.start.line)) continue;
       const url = report.data?.url;
       if (typeof url === 'string' && ignoredUrl(url)) continue;

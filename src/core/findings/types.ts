@@ -54,6 +54,8 @@ export interface RuleContext {
   config: ResolvedConfig;
   registry: ToolRegistry;
   facts: LinkFacts;
+  /** Whether another rule runs in this check (so a rule can leave a defect to the rule that explains it best). */
+  isEnabled(ruleId: string): boolean;
 }
 
 export interface RuleMeta {

@@ -3,6 +3,7 @@ import type { Entry, Span } from '../model/types.js';
 import { normalizeUrl } from '../url/normalize-url.js';
 import { normalizeName } from '../names/tool-registry.js';
 import { entryNameKeys, sameEntryName } from '../names/entry-name-key.js';
+import { mismatchVerdict, spellingVerdict } from '../names/judge-name.js';
 
 /**
  * `consistent-entry-name`: one link listed under two different names ("Nexus Repository"
@@ -23,7 +24,17 @@ export const consistentEntryName: Rule = {
     description: 'One link listed under different names, or one tool name used for different links.',
     fixable: false,
   },
-  check({ doc }) {
+  check({ doc, registry, facts, isEnabled }) {
+    // A name the naming rules already explain (a misspelling, a label on another tool's
+    // page) is reported once, by them, not again here.
+    const explained = (entry: Entry): boolean => {
+      const url = entry.primaryLink!.url;
+      const titles = facts.titlesFor(url);
+      return (
+        (isEnabled('tool-name-matches-link') && mismatchVerdict(entry.name, url, registry, titles) !== undefined) ||
+        (isEnabled('tool-name-spelling') && spellingVerdict(entry.name, url, registry, titles) !== undefined)
+      );
+    };
     const named = doc.entries
       .filter((e) => e.primaryLink && !e.primaryLink.isImage && !e.primaryLink.inDescription)
       .sort((a, b) => a.primaryLink!.span.start.offset - b.primaryLink!.span.start.offset)
@@ -47,7 +58,7 @@ export const consistentEntryName: Rule = {
         firstByUrl.set(item.key, item);
         continue;
       }
-      if (sameEntryName(first.name, item.name) || isVariant(first.name, item.name)) continue;
+      if (sameEntryName(first.name, item.name) || isVariant(first.name, item.name) || explained(item.entry)) continue;
       const url = item.entry.primaryLink!.url;
       reports.push({
         message: `${url} is listed as "${first.name}" at ${at(first.entry)} but as "${item.name}" here — use one name for one link, or fix the link if "${item.name}" is something else`,
@@ -75,7 +86,7 @@ export const consistentEntryName: Rule = {
       // things called alike, each linked right.
       if (mentions(first.key, first.name) && mentions(second.key, second.name)) continue;
       for (const item of items) {
-        if (item === first || reported.has(item.entry) || relatedUrls(item.key, first.key)) continue;
+        if (item === first || reported.has(item.entry) || relatedUrls(item.key, first.key) || explained(item.entry)) continue;
         if (item.entry.primaryLink!.span.start.offset < second.entry.primaryLink!.span.start.offset) continue;
         const url = item.entry.primaryLink!.url;
         const otherUrl = first.entry.primaryLink!.url;
