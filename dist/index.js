@@ -50374,6 +50374,7 @@ var consistentEntryName = {
         continue;
       }
       if (sameEntryName(first.name, item.name) || isVariant(first.name, item.name) || explained(item.entry)) continue;
+      if (isEnabled("no-duplicate-entry") && first.entry.scope === item.entry.scope) continue;
       const url2 = item.entry.primaryLink.url;
       reports.push({
         message: `${url2} is listed as "${first.name}" at ${at2(first.entry)} but as "${item.name}" here — use one name for one link, or fix the link if "${item.name}" is something else`,
@@ -60051,6 +60052,7 @@ var noTrackingParams = {
     const reports = [];
     const seen = /* @__PURE__ */ new Set();
     for (const link2 of doc.links) {
+      if (link2.syntax === "html" && !link2.entry) continue;
       const clean = stripTrackingParams(link2.url);
       if (clean.removed.length === 0) continue;
       const place3 = link2.urlSpan ? { span: link2.urlSpan } : void 0;
@@ -73280,6 +73282,7 @@ function parseHtmlRegion(source, lines, region, sectionAt) {
   const textRuns = [];
   const directives = [];
   const tableElements = [];
+  const anchorsByStart = /* @__PURE__ */ new Map();
   walkHtml(fragment, {
     element(info2) {
       if (!inParts(info2.start)) return;
@@ -73294,8 +73297,15 @@ function parseHtmlRegion(source, lines, region, sectionAt) {
       if (!target) return;
       const text5 = info2.tag === "img" ? attr(info2, "alt")?.value ?? "" : elementText(info2.element);
       const hasImage = info2.tag === "img" || text5 === "" && containsImage(info2.element);
+      const clone2 = info2.tag === "a" ? anchorsByStart.get(info2.start) : void 0;
+      if (clone2) {
+        clone2.text = [clone2.text, text5].filter((t) => t !== "").join(" ");
+        clone2.isImage = clone2.text === "" && (clone2.isImage || hasImage);
+        delete clone2.textSpan;
+        return;
+      }
       const textSpan = info2.tag === "a" ? innerTextSpan(lines, fragment, info2.element) : void 0;
-      links.push({
+      const link2 = {
         url: target.value,
         text: text5,
         syntax: "html",
@@ -73305,7 +73315,9 @@ function parseHtmlRegion(source, lines, region, sectionAt) {
         ...textSpan ? { textSpan } : {},
         section: sectionAt(info2.start),
         inDescription: false
-      });
+      };
+      links.push(link2);
+      if (info2.tag === "a") anchorsByStart.set(info2.start, link2);
     },
     text(info2, ancestors) {
       if (!inParts(info2.start)) return;
@@ -73462,13 +73474,31 @@ function entriesFromTable(table, lines) {
     const scopeParts = [table.section.id, ...groups.map((g) => `${g.column}=${g.value}`)];
     const groupLabel2 = groups.map((g) => `${g.column} "${g.value}"`).join(", ");
     const scopeLabel = groups.length > 0 ? `${groupLabel2} of the table` : table.section.title ? `the table in section "${table.section.title}"` : "the table";
-    for (const link2 of cell2.links.filter((l) => !l.isImage)) {
+    const nameLinks = cell2.links.filter((l) => !l.isImage);
+    if (nameLinks.length === 0) {
+      const link2 = row.cells.filter((c) => c !== cell2).flatMap((c) => c.links).find((l) => !l.isImage);
+      if (!link2 || cell2.text === "") continue;
+      entries.push({
+        name: cell2.text,
+        primaryLink: link2,
+        links: rowLinks,
+        description,
+        span: row.span,
+        removalSpan: row.removalSpan,
+        section: table.section,
+        container: { kind: "table", table, row, cell: cell2, groups },
+        scope: `table:${scopeParts.join(" | ")}`,
+        scopeLabel
+      });
+      continue;
+    }
+    for (const link2 of nameLinks) {
       const nameSpan = nameSpanOf(source, link2);
       entries.push({
         name: link2.text.trim(),
         ...nameSpan ? { nameSpan } : {},
         primaryLink: link2,
-        links: cell2.links.filter((l) => !l.isImage).length > 1 ? [link2] : rowLinks,
+        links: nameLinks.length > 1 ? [link2] : rowLinks,
         description,
         span: row.span,
         removalSpan: row.removalSpan,

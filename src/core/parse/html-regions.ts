@@ -68,6 +68,7 @@ export function parseHtmlRegion(
   const textRuns: TextRun[] = [];
   const directives: Directive[] = [];
   const tableElements: Element[] = [];
+  const anchorsByStart = new Map<number, Link>();
 
   walkHtml(fragment, {
     element(info) {
@@ -83,8 +84,17 @@ export function parseHtmlRegion(
       if (!target) return;
       const text = info.tag === 'img' ? (attr(info, 'alt')?.value ?? '') : elementText(info.element);
       const hasImage = info.tag === 'img' || (text === '' && containsImage(info.element));
+      // The HTML tree builder clones an <a> that spans block elements (adoption agency):
+      // the clones share the start tag's location and are one link, with their texts joined.
+      const clone = info.tag === 'a' ? anchorsByStart.get(info.start) : undefined;
+      if (clone) {
+        clone.text = [clone.text, text].filter((t) => t !== '').join(' ');
+        clone.isImage = clone.text === '' && (clone.isImage || hasImage);
+        delete clone.textSpan;
+        return;
+      }
       const textSpan = info.tag === 'a' ? innerTextSpan(lines, fragment, info.element) : undefined;
-      links.push({
+      const link: Link = {
         url: target.value,
         text,
         syntax: 'html',
@@ -94,7 +104,9 @@ export function parseHtmlRegion(
         ...(textSpan ? { textSpan } : {}),
         section: sectionAt(info.start),
         inDescription: false,
-      });
+      };
+      links.push(link);
+      if (info.tag === 'a') anchorsByStart.set(info.start, link);
     },
     text(info, ancestors) {
       if (!inParts(info.start)) return;

@@ -46,13 +46,33 @@ export function entriesFromTable(table: Table, lines: LineIndex): Entry[] {
     const scopeParts = [table.section.id, ...groups.map((g) => `${g.column}=${g.value}`)];
     const groupLabel = groups.map((g) => `${g.column} "${g.value}"`).join(', ');
     const scopeLabel = groups.length > 0 ? `${groupLabel} of the table` : table.section.title ? `the table in section "${table.section.title}"` : 'the table';
-    for (const link of cell.links.filter((l) => !l.isImage)) {
+    const nameLinks = cell.links.filter((l) => !l.isImage);
+    if (nameLinks.length === 0) {
+      // "| **cdxgen** | [https://github.com/…](…) | …": the name is plain text and the link
+      // stands in another column (Website, Link); the entry is named by the text.
+      const link = row.cells.filter((c) => c !== cell).flatMap((c) => c.links).find((l) => !l.isImage);
+      if (!link || cell.text === '') continue;
+      entries.push({
+        name: cell.text,
+        primaryLink: link,
+        links: rowLinks,
+        description,
+        span: row.span,
+        removalSpan: row.removalSpan,
+        section: table.section,
+        container: { kind: 'table', table, row, cell, groups },
+        scope: `table:${scopeParts.join(' | ')}`,
+        scopeLabel,
+      });
+      continue;
+    }
+    for (const link of nameLinks) {
       const nameSpan = nameSpanOf(source, link);
       entries.push({
         name: link.text.trim(),
         ...(nameSpan ? { nameSpan } : {}),
         primaryLink: link,
-        links: cell.links.filter((l) => !l.isImage).length > 1 ? [link] : rowLinks,
+        links: nameLinks.length > 1 ? [link] : rowLinks,
         description,
         span: row.span,
         removalSpan: row.removalSpan,

@@ -59,6 +59,8 @@ export const consistentEntryName: Rule = {
         continue;
       }
       if (sameEntryName(first.name, item.name) || isVariant(first.name, item.name) || explained(item.entry)) continue;
+      // In one scope it is a duplicate, and no-duplicate-entry reports it with both names.
+      if (isEnabled('no-duplicate-entry') && first.entry.scope === item.entry.scope) continue;
       const url = item.entry.primaryLink!.url;
       reports.push({
         message: `${url} is listed as "${first.name}" at ${at(first.entry)} but as "${item.name}" here — use one name for one link, or fix the link if "${item.name}" is something else`,

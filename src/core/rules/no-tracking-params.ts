@@ -5,7 +5,9 @@ import { isTrackingParam, stripTrackingParams } from '../url/tracking-params.js'
  * `no-tracking-params`: links that carry click-tracking query parameters (`utm_*`,
  * `gclid`, `fbclid`…). Example: `https://site.dev/course/?utm_source=ads&couponCode=X` →
  * `https://site.dev/course/?couponCode=X`. Other parameters and the fragment stay as written.
- * The fix is certain for links of entries; elsewhere (a sponsor's banner) only suggested.
+ * The fix is certain for links of entries; other Markdown links get it as a suggestion.
+ * Raw-HTML links outside entries (a sponsor's banner above the list) are left alone: the
+ * sponsor asked for that attribution.
  */
 export const noTrackingParams: Rule = {
   meta: {
@@ -18,6 +20,7 @@ export const noTrackingParams: Rule = {
     const reports: RuleReport[] = [];
     const seen = new Set<number>();
     for (const link of doc.links) {
+      if (link.syntax === 'html' && !link.entry) continue;
       const clean = stripTrackingParams(link.url);
       if (clean.removed.length === 0) continue;
       const place = link.urlSpan ? { span: link.urlSpan } : undefined;

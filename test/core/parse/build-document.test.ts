@@ -104,6 +104,16 @@ describe('buildDocument: HTML tables', () => {
   });
 });
 
+describe('buildDocument: raw HTML links', () => {
+  it('reads an <a> that wraps block elements as one link (parse5 clones it)', () => {
+    const md = '<p>\n<a href="https://sponsor.dev">\n<div><img src="logo.svg" alt="Logo"></div>\n<b>Fast builds.</b>\n</a>\n</p>\n';
+    const links = buildDocument('x.md', md).links.filter((l) => l.url === 'https://sponsor.dev');
+    expect(links).toHaveLength(1);
+    expect(links[0]!.text).toBe('Logo Fast builds.');
+    expect(links[0]!.isImage).toBe(false);
+  });
+});
+
 describe('buildDocument: bad input stays bounded', () => {
   it('parses 10,000-deep nested HTML without overflowing the stack', () => {
     const md = '<div>'.repeat(10000) + '<a href="https://deep.dev">deep</a>' + '</div>'.repeat(10000) + '\n';

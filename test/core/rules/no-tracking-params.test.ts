@@ -58,6 +58,8 @@ describe('no-tracking-params', () => {
     expect(where(findings)).toEqual(['1:25 no-tracking-params', '3:31 no-tracking-params']);
     expect(findings[0]!.fix?.certain).toBe(false);
     expect(findings[0]!.suggestion).toBe('https://sponsor.dev/');
+    const banner = '<p align="center"><a href="https://sponsor.dev/?utm_source=awesome"><img src="logo.svg" alt="Sponsor"></a></p>\n';
+    expect(checkText(banner, [noTrackingParams])).toEqual([]);
     expect(findings[1]!.fix?.certain).toBe(true);
     expect(fixText(md, rules)).toBe(md.replace('b.svg?utm_source=x', 'b.svg'));
   });
