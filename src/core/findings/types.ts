@@ -47,6 +47,8 @@ export interface RuleReport {
 export interface LinkFacts {
   /** Page title, og:site_name, og:title or repository name of a URL, when known. */
   titlesFor(url: string): string[];
+  /** For an http:// URL: true when its https:// twin serves the same site, false when it does not, undefined when unknown (offline). */
+  httpsWorks?(url: string): boolean | undefined;
 }
 
 export interface RuleContext {

@@ -10,6 +10,7 @@ import { commentText, parseDirective } from './directives.js';
 import { buildRowGroupGrid, type WrittenRow } from './table-grid.js';
 import { entriesFromTable } from './table-entries.js';
 import { nameSpanOf } from './name-span.js';
+import { attr, parseHtmlFragment, walkHtml } from './html-fragment.js';
 
 interface Collected {
   headings: { node: MdHeading; span: Span }[];
@@ -27,7 +28,13 @@ export function buildDocument(path: string, source: string): ListDocument {
   const tree = parseMarkdownTree(source);
   const collected = collect(tree, lines);
   const docSpan = lines.span(0, source.length);
-  const headingInputs: HeadingInput[] = collected.headings.map((h) => ({ depth: h.node.depth, text: toString(h.node).trim(), span: h.span }));
+  // GitHub slugs a heading's rendered text: image alt text and HTML tags are not part of it.
+  const headingInputs: HeadingInput[] = collected.headings.map((h) => ({
+    depth: h.node.depth,
+    text: toString(h.node).trim(),
+    slugText: toString(h.node, { includeImageAlt: false, includeHtml: false }).trim(),
+    span: h.span,
+  }));
   const sectionIndex = new SectionIndex(headingInputs, docSpan);
   const sectionAt = (offset: number) => sectionIndex.at(offset);
 
@@ -90,6 +97,8 @@ export function buildDocument(path: string, source: string): ListDocument {
     if (comment !== undefined) {
       const directive = parseDirective(comment, lines.point(html.start).line, lines.point(html.end).line);
       if (directive) directives.push(directive);
+    } else if (/\b(?:id|name)\s*=/i.test(html.value)) {
+      append(htmlAnchors, inlineHtmlAnchors(source, lines, html.start, html.end));
     }
   }
 
@@ -111,6 +120,7 @@ export function buildDocument(path: string, source: string): ListDocument {
   }
 
   links.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  htmlAnchors.sort((a, b) => a.span.start.offset - b.span.start.offset);
   entries.sort((a, b) => a.span.start.offset - b.span.start.offset);
   return {
     path,
@@ -126,6 +136,20 @@ export function buildDocument(path: string, source: string): ListDocument {
     textRuns,
     parseProblems,
   };
+}
+
+/** `id` (any element) and `name` (on `<a>`) attributes of an inline HTML tag, as in raw HTML blocks. */
+function inlineHtmlAnchors(source: string, lines: LineIndex, start: number, end: number): HtmlAnchor[] {
+  const anchors: HtmlAnchor[] = [];
+  walkHtml(parseHtmlFragment(source, start, end), {
+    element(info) {
+      for (const name of ['id', 'name']) {
+        const a = attr(info, name);
+        if (a && a.value !== '' && (name === 'id' || info.tag === 'a')) anchors.push({ id: a.value, span: lines.span(info.start, info.startTagEnd) });
+      }
+    },
+  });
+  return anchors;
 }
 
 /** Appends without spreading (a spread of a very large array overflows the call stack). */

@@ -4,6 +4,8 @@ import type { Heading, Section, Span } from '../model/types.js';
 export interface HeadingInput {
   depth: number;
   text: string;
+  /** The text GitHub slugs (without image alt text and HTML tags), when it differs from `text`. */
+  slugText?: string;
   span: Span;
 }
 
@@ -25,7 +27,7 @@ export class SectionIndex {
       const section: Section = {
         title: heading.text,
         depth: heading.depth,
-        slug: slugger.slug(heading.text),
+        slug: slugger.slug(heading.slugText ?? heading.text),
         span: heading.span,
         parent,
         id: parent.depth === 0 ? heading.text : `${parent.id} › ${heading.text}`,

@@ -11,6 +11,7 @@ import { noEmptyLink } from './no-empty-link.js';
 import { noTrackingParams } from './no-tracking-params.js';
 import { noMojibake } from './no-mojibake.js';
 import { preferHttps } from './prefer-https.js';
+import { noDeadAnchor } from './no-dead-anchor.js';
 
 /** Every static rule, in the order their findings are listed for one place. */
 export const allRules: Rule[] = [
@@ -26,4 +27,5 @@ export const allRules: Rule[] = [
   noTrackingParams,
   noMojibake,
   preferHttps,
+  noDeadAnchor,
 ];

@@ -1,18 +1,21 @@
 import type { Rule, RuleReport } from '../findings/types.js';
 
 /**
- * `prefer-https`: links (images included) that use plain `http://`. Not fixed here:
- * whether the site serves https is for the link checker to find out; the https URL is
- * only suggested. Local and private addresses and reserved example domains are skipped.
+ * `prefer-https`: links (images included) that use plain `http://`. Offline, the https URL
+ * is only suggested. When the link checker has verified that the https:// twin serves the
+ * same site, the fix is certain; when it found that https is not served, the link is left
+ * alone (there is nothing to do). Local and private addresses and reserved example domains
+ * are skipped.
  */
 export const preferHttps: Rule = {
   meta: {
     id: 'prefer-https',
     defaultSeverity: 'warning',
     description: 'Links that use unencrypted http://.',
+    // Not fixable offline; with link checks the verified fix is certain (see above).
     fixable: false,
   },
-  check({ doc }) {
+  check({ doc, facts }) {
     const reports: RuleReport[] = [];
     const seen = new Set<number>();
     for (const link of doc.links) {
@@ -20,16 +23,22 @@ export const preferHttps: Rule = {
       if (!/^http:\/\//i.test(url)) continue;
       const host = hostOf(url);
       if (host === undefined || isLocalOrReserved(host)) continue;
+      const verified = facts.httpsWorks?.(url);
+      if (verified === false) continue;
       const place = link.urlSpan ? { span: link.urlSpan } : undefined;
       const key = place ? place.span.start.offset : -1 - link.span.start.offset;
       if (seen.has(key)) continue;
       seen.add(key);
       const raw = place ? doc.source.slice(place.span.start.offset, place.span.end.offset) : '';
       const suggestion = /^http:\/\//i.test(raw) ? `https://${raw.slice('http://'.length)}` : undefined;
+      const fix = verified && place && suggestion !== undefined ? { edits: [{ start: place.span.start.offset, end: place.span.end.offset, text: suggestion }], certain: true } : undefined;
       reports.push({
-        message: `${short(url)} is not encrypted — use https:// if the site serves it`,
+        message: verified
+          ? `${short(url)} is not encrypted, and the site serves the same page over https — use the https:// address`
+          : `${short(url)} is not encrypted — use https:// if the site serves it`,
         span: place?.span ?? link.span,
         ...(suggestion !== undefined ? { suggestion } : {}),
+        ...(fix ? { fix } : {}),
         data: { url: link.url },
       });
     }

@@ -1,0 +1,198 @@
+import type { LinkProber, ProbeResult } from './types.js';
+import type { LinkState, UrlMemory } from './link-state.js';
+import { parseGitHubRepoUrl } from './github/parse-github-url.js';
+
+/** The answer about one repository from the GitHub API (see github/github-repo-checker.ts). */
+export interface RepoAnswer {
+  key: string;
+  state: 'ok' | 'renamed' | 'archived' | 'missing' | 'unknown';
+  nameWithOwner?: string;
+  url?: string;
+  isArchived?: boolean;
+  reason: string;
+}
+
+export interface RepoLookup {
+  check(repos: { owner: string; repo: string }[]): Promise<Map<string, RepoAnswer>>;
+}
+
+export interface UrlOutcome {
+  url: string;
+  result: ProbeResult;
+  /** The verdict came from the link state (alive within its TTL): no request was sent. */
+  fromCache: boolean;
+  /** What the GitHub API said, for repository links checked through it. */
+  repo?: RepoAnswer;
+  /** For an http:// URL: the probe of its https:// twin. */
+  https?: ProbeResult;
+  /** Dead in enough runs over enough days (needs the link state; without it, never). */
+  confirmedDead: boolean;
+  memory?: UrlMemory;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  alive: number;
+  dead: number;
+  unverifiable: number;
+}
+
+export interface CheckUrlsOptions {
+  prober: LinkProber;
+  state?: LinkState;
+  github?: RepoLookup;
+  now?: () => number;
+  /** Stop starting new checks after this long; what is left waits for the next run. */
+  budgetMs?: number;
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface UrlRun {
+  outcomes: Map<string, UrlOutcome>;
+  /** URLs the budget left for the next run (the stalest were checked first). */
+  leftForNextRun: number;
+  /** No host at all could be reached: nothing is reported dead. */
+  networkUnavailable: boolean;
+  /** URLs that got no verdict because the network was unavailable. */
+  notChecked: number;
+  /** HTTP requests sent. */
+  requests: number;
+  /** Verdicts reused from the link state. */
+  fromCache: number;
+}
+
+const NETWORK_CAUSES = new Set(['dns-failure', 'network-unreachable']);
+
+function fromMemory(url: string, memory: UrlMemory): ProbeResult {
+  return {
+    url,
+    verdict: memory.verdict,
+    cause: memory.cause as ProbeResult['cause'],
+    ...(memory.status !== undefined ? { status: memory.status } : {}),
+    reason: memory.reason,
+    redirects: memory.redirects ?? [],
+    finalUrl: memory.finalUrl ?? url,
+    permanentRedirect: memory.permanentRedirect ?? false,
+    titles: memory.titles ?? [],
+    checkedAt: memory.checkedAt,
+    requests: 0,
+    durationMs: 0,
+  };
+}
+
+function fromRepo(url: string, answer: RepoAnswer, at: string): ProbeResult | undefined {
+  const base = { url, redirects: [], titles: answer.nameWithOwner ? [answer.nameWithOwner.split('/')[1]!] : [], checkedAt: at, requests: 0, durationMs: 0 };
+  switch (answer.state) {
+    case 'ok':
+    case 'archived':
+      return { ...base, verdict: 'alive', cause: 'ok', status: 200, reason: answer.reason, finalUrl: url, permanentRedirect: false };
+    case 'renamed': {
+      const target = answer.url ?? `https://github.com/${answer.nameWithOwner}`;
+      const parsed = parseGitHubRepoUrl(url);
+      const finalUrl = parsed ? `${target.replace(/\/$/, '')}${parsed.rest}` : target;
+      return { ...base, verdict: 'alive', cause: 'ok', status: 200, reason: answer.reason, finalUrl, permanentRedirect: true, redirects: [{ url, status: 301 }] };
+    }
+    case 'missing':
+      return { ...base, verdict: 'dead', cause: 'not-found', status: 404, reason: answer.reason, finalUrl: url, permanentRedirect: false };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Checks every distinct URL once: fresh verdicts come from the link state, repository
+ * links from the GitHub API when there is a token, the rest from the prober, stalest
+ * first. http:// URLs also get their https:// twin checked.
+ */
+export async function checkUrls(urls: string[], options: CheckUrlsOptions): Promise<UrlRun> {
+  const now = options.now ?? Date.now;
+  const state = options.state;
+  const outcomes = new Map<string, UrlOutcome>();
+  const progress: Progress = { done: 0, total: urls.length, alive: 0, dead: 0, unverifiable: 0 };
+  let requests = 0;
+  let fromCache = 0;
+  const settle = (outcome: UrlOutcome) => {
+    outcomes.set(outcome.url, outcome);
+    progress.done++;
+    progress[outcome.result.verdict]++;
+    options.onProgress?.({ ...progress });
+  };
+
+  // 1. Fresh alive verdicts need no request.
+  let todo: string[] = [];
+  for (const url of urls) {
+    const memory = state?.fresh(url, now());
+    if (memory) {
+      fromCache++;
+      settle({ url, result: fromMemory(url, memory), fromCache: true, confirmedDead: false, memory });
+    } else todo.push(url);
+  }
+
+  // 2. Repository links through the GitHub API, batched.
+  if (options.github) {
+    const repoUrls = todo.filter((url) => parseGitHubRepoUrl(url));
+    if (repoUrls.length > 0) {
+      const repos = repoUrls.map((url) => parseGitHubRepoUrl(url)!);
+      const answers = await options.github.check(repos.map((r) => ({ owner: r.owner, repo: r.repo })));
+      const at = new Date(now()).toISOString();
+      const viaApi = new Set<string>();
+      repoUrls.forEach((url, i) => {
+        const repo = repos[i]!;
+        const answer = answers.get(`${repo.owner}/${repo.repo}`.toLowerCase());
+        const result = answer ? fromRepo(url, answer, at) : undefined;
+        if (!answer || !result) return;
+        viaApi.add(url);
+        settle({ url, result, fromCache: false, repo: answer, confirmedDead: false });
+      });
+      todo = todo.filter((url) => !viaApi.has(url));
+    }
+  }
+
+  // 3. The rest over HTTP, stalest first, until the budget runs out.
+  todo.sort((a, b) => (state?.lastChecked(a) ?? 0) - (state?.lastChecked(b) ?? 0));
+  const deadline = options.budgetMs !== undefined ? now() + options.budgetMs : Infinity;
+  const budget = new AbortController();
+  const timer = deadline < Infinity ? setTimeout(() => budget.abort(new Error('budget spent')), Math.max(0, deadline - now())) : undefined;
+  let left = 0;
+  await Promise.all(
+    todo.map(async (url) => {
+      try {
+        const result = await options.prober.probe(url, budget.signal);
+        if (budget.signal.aborted && result.cause === 'timeout') {
+          left++;
+          return;
+        }
+        requests += result.requests;
+        let https: ProbeResult | undefined;
+        if (url.startsWith('http://') && !budget.signal.aborted) {
+          https = await options.prober.probe(`https://${url.slice('http://'.length)}`, budget.signal);
+          requests += https.requests;
+        }
+        settle({ url, result, fromCache: false, ...(https ? { https } : {}), confirmedDead: false });
+      } catch (error) {
+        if (budget.signal.aborted) left++;
+        else throw error;
+      }
+    }),
+  );
+  if (timer) clearTimeout(timer);
+
+  // 4. No host reachable at all: the network is down, not the links.
+  const probed = [...outcomes.values()].filter((o) => !o.fromCache && !o.repo);
+  const networkUnavailable = probed.length > 0 && probed.every((o) => NETWORK_CAUSES.has(o.result.cause));
+  let notChecked = 0;
+  if (networkUnavailable) {
+    for (const o of probed) outcomes.delete(o.url);
+    notChecked = probed.length;
+  }
+
+  // 5. Remember, and confirm the dead.
+  if (state) {
+    for (const outcome of outcomes.values()) {
+      if (!outcome.fromCache) outcome.memory = state.record(outcome.result);
+      outcome.confirmedDead = state.isConfirmedDead(outcome.url, now());
+    }
+  }
+  return { outcomes, leftForNextRun: left, networkUnavailable, notChecked, requests, fromCache };
+}

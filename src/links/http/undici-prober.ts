@@ -1,0 +1,343 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { Agent, type Dispatcher } from 'undici';
+import type {
+  HostPacer,
+  LinkCheckOptions,
+  LinkProber,
+  ProbeCause,
+  ProbeResult,
+  RedirectHop,
+  Verdict,
+} from '../types.js';
+import { detectBotWall, type ResponseHeaders } from './bot-wall.js';
+import { classifyError, formatSeconds } from './classify-error.js';
+import { classifyStatus, statusText } from './classify-status.js';
+import { extractTitles } from './page-titles.js';
+import { decodePrefix, readPrefix } from './read-prefix.js';
+import { requestHeaders } from './request-headers.js';
+import { parseRetryAfter } from './retry-after.js';
+import { checkHost, createGuardedLookup, systemLookup, type GuardPolicy, type LookupFn } from './ssrf-guard.js';
+
+export interface UndiciProberDeps {
+  /** Sends the requests (e.g. undici's MockAgent). Default: an Agent with the guarded lookup. */
+  dispatcher?: Dispatcher;
+  /** Resolves names for the default Agent (ignored with `dispatcher`). Default: dns.lookup. */
+  lookup?: LookupFn;
+  now?: () => number;
+  /** Waits between retries; rejects when the signal aborts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Jitter source in [0, 1). */
+  random?: () => number;
+}
+
+/** Base of the exponential retry backoff when options.retryDelayMs is unset. */
+export const DEFAULT_RETRY_DELAY_MS = 500;
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const HTML = /^\s*(text\/html|application\/xhtml\+xml)/i;
+
+type Method = 'HEAD' | 'GET';
+
+type Exchange =
+  | { kind: 'response'; status: number; headers: ResponseHeaders; body?: Buffer }
+  | { kind: 'error'; error: unknown };
+
+interface Final {
+  kind: 'final';
+  verdict: Verdict;
+  cause: ProbeCause;
+  reason: string;
+  status?: number;
+  titles?: string[];
+}
+
+type HopOutcome = Final | { kind: 'redirect'; status: number; location: string };
+
+interface ProbeState {
+  url: string;
+  current: URL;
+  method: Method;
+  redirects: RedirectHop[];
+  requests: number;
+  started: number;
+  deadline: number;
+  lastStatus?: number;
+}
+
+function header(headers: ResponseHeaders, name: string): string {
+  const value = headers[name];
+  return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
+}
+
+function retryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || (status >= 500 && status < 600);
+}
+
+function tries(attempt: number): string {
+  return attempt > 0 ? ` (after ${attempt + 1} tries)` : '';
+}
+
+/**
+ * Probes one link with undici: HEAD first (GET when HEAD is refused), redirects followed
+ * by hand and recorded, retries with backoff and jitter, every request paced per host and
+ * every target checked by the SSRF guard. GET reads only a bounded body prefix (for the
+ * page's titles and bot-wall markers). See docs/link-verdicts.md for the verdict table.
+ */
+export class UndiciProber implements LinkProber {
+  private readonly dispatcher: Dispatcher;
+  private readonly ownAgent: Agent | undefined;
+  private readonly policy: GuardPolicy;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly random: () => number;
+
+  constructor(
+    private readonly options: LinkCheckOptions,
+    private readonly pacer: HostPacer,
+    deps: UndiciProberDeps = {},
+  ) {
+    this.policy = { allowPrivate: options.allowPrivate, allowHosts: options.allowHosts ?? [] };
+    this.now = deps.now ?? Date.now;
+    this.sleep = deps.sleep ?? ((ms, signal) => delay(ms, undefined, signal ? { signal } : {}));
+    this.random = deps.random ?? Math.random;
+    if (deps.dispatcher) {
+      this.dispatcher = deps.dispatcher;
+    } else {
+      this.ownAgent = new Agent({
+        connect: {
+          timeout: options.connectTimeoutMs,
+          lookup: createGuardedLookup(deps.lookup ?? systemLookup, this.policy),
+        },
+        headersTimeout: options.headersTimeoutMs,
+        bodyTimeout: options.headersTimeoutMs,
+        keepAliveTimeout: 4_000,
+      });
+      this.dispatcher = this.ownAgent;
+    }
+  }
+
+  /** Closes the Agent this prober made (not an injected dispatcher). */
+  async close(): Promise<void> {
+    await this.ownAgent?.close();
+  }
+
+  async probe(input: string, signal?: AbortSignal): Promise<ProbeResult> {
+    const started = this.now();
+    let url: URL;
+    try {
+      url = new URL(input);
+    } catch {
+      return this.unstarted(input, started, `invalid URL: ${input}`);
+    }
+    url.hash = '';
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      return this.unstarted(url.href, started, `unsupported scheme ${url.protocol}`);
+    }
+    const state: ProbeState = {
+      url: url.href,
+      current: url,
+      method: this.options.titles ? 'GET' : 'HEAD',
+      redirects: [],
+      requests: 0,
+      started,
+      deadline: started + this.options.totalTimeoutMs,
+    };
+    signal?.throwIfAborted();
+    const total = new AbortController();
+    const timer = setTimeout(() => total.abort(new Error('probe timed out')), this.options.totalTimeoutMs);
+    const combined = signal ? AbortSignal.any([signal, total.signal]) : total.signal;
+    try {
+      return this.finish(state, await this.follow(state, combined));
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (!total.signal.aborted) throw error;
+      const reason = `timed out after ${formatSeconds(this.options.totalTimeoutMs)} (whole probe)`;
+      const final: Final = { kind: 'final', verdict: 'unverifiable', cause: 'timeout', reason };
+      if (state.lastStatus !== undefined) final.status = state.lastStatus;
+      return this.finish(state, final);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Follows the redirect chain, one hop (with its retries) at a time. */
+  private async follow(state: ProbeState, signal: AbortSignal): Promise<Final> {
+    const seen = new Set([state.current.href]);
+    for (let hop = 0; hop <= this.options.maxRedirects + 1; hop++) {
+      const url = state.current;
+      const blocked = checkHost(url.hostname, this.policy);
+      if (blocked) return { kind: 'final', verdict: 'unverifiable', cause: 'blocked-address', reason: blocked.message };
+      const outcome = await this.hop(url, state, signal);
+      if (outcome.kind === 'final') return outcome;
+      const { status } = outcome;
+      const final = (verdict: Verdict, cause: ProbeCause, reason: string): Final => ({
+        kind: 'final',
+        verdict,
+        cause,
+        reason,
+        status,
+      });
+      state.redirects.push({ url: url.href, status });
+      let next: URL;
+      try {
+        next = new URL(outcome.location, url);
+      } catch {
+        return final('unverifiable', 'http-error', `${statusText(status)} with an invalid Location: ${outcome.location}`);
+      }
+      next.hash = '';
+      if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+        return final('unverifiable', 'unsupported-scheme', `redirects to unsupported scheme ${next.protocol}`);
+      }
+      if (seen.has(next.href)) return final('dead', 'redirect-loop', `redirect loop at ${next.href}`);
+      if (state.redirects.length > this.options.maxRedirects) {
+        return final('dead', 'too-many-redirects', `more than ${this.options.maxRedirects} redirects`);
+      }
+      seen.add(next.href);
+      state.current = next;
+    }
+    return { kind: 'final', verdict: 'dead', cause: 'too-many-redirects', reason: `more than ${this.options.maxRedirects} redirects` };
+  }
+
+  /** One URL of the chain: HEAD→GET fallback and retries, until a redirect or a final answer. */
+  private async hop(url: URL, state: ProbeState, signal: AbortSignal): Promise<HopOutcome> {
+    const { retries, aliveStatuses, maxRetryAfterMs } = this.options;
+    let attempt = 0;
+    let switched = false;
+    const switchToGet = (): boolean => {
+      if (state.method !== 'HEAD' || switched) return false;
+      state.method = 'GET';
+      switched = true;
+      return true;
+    };
+    let last: Final = { kind: 'final', verdict: 'unverifiable', cause: 'connection-reset', reason: 'no answer' };
+    // Each pass either returns, switches HEAD→GET (once) or spends a retry.
+    for (let pass = 0; pass < retries + 2; pass++) {
+      signal.throwIfAborted();
+      const exchange = await this.send(url, state, signal);
+      state.requests++;
+      if (exchange.kind === 'error') {
+        signal.throwIfAborted();
+        const failure = classifyError(exchange.error, this.options);
+        last = { kind: 'final', ...failure, reason: failure.reason + tries(attempt) };
+        if (failure.headRefused && switchToGet()) continue;
+        if (!failure.retryable || attempt >= retries) return last;
+        const wait = this.backoff(attempt);
+        if (!this.fits(wait, state)) return last;
+        attempt++;
+        await this.sleep(wait, signal);
+        if (failure.cause === 'timeout') switchToGet();
+        continue;
+      }
+      const { status, headers } = exchange;
+      state.lastStatus = status;
+      const location = header(headers, 'location');
+      if (REDIRECTS.has(status) && location !== '') return { kind: 'redirect', status, location };
+      const contentType = header(headers, 'content-type');
+      const text = exchange.body ? decodePrefix(exchange.body, contentType) : '';
+      const outcome = classifyStatus(status, aliveStatuses);
+      const reason = statusText(status);
+      if (outcome.verdict === 'alive') {
+        const titles = text !== '' && HTML.test(contentType) && status < 300 ? extractTitles(text) : [];
+        return { kind: 'final', ...outcome, reason, status, titles };
+      }
+      const wall = detectBotWall(status, headers, text);
+      if (wall) return { kind: 'final', verdict: 'unverifiable', cause: 'bot-wall', reason: `${reason} (${wall})`, status };
+      last = { kind: 'final', ...outcome, reason: reason + tries(attempt), status };
+      const slowDown = status === 429 || status === 503;
+      let wait = this.backoff(attempt);
+      if (slowDown) {
+        wait = Math.min(parseRetryAfter(headers['retry-after'], this.now()) ?? wait, maxRetryAfterMs);
+        this.pacer.backOff(url.hostname, wait);
+      }
+      if (!slowDown && switchToGet()) continue;
+      if (!retryableStatus(status) || attempt >= retries || !this.fits(wait, state)) return last;
+      attempt++;
+      await this.sleep(wait, signal);
+    }
+    return last;
+  }
+
+  /** One request through the host pacer; the slot is held until headers and prefix are in. */
+  private async send(url: URL, state: ProbeState, signal: AbortSignal): Promise<Exchange> {
+    const release = await this.pacer.acquire(url.hostname, signal);
+    try {
+      const method = state.method;
+      const response = await this.dispatcher.request({
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method,
+        headers: requestHeaders(this.options, url),
+        signal,
+        headersTimeout: this.options.headersTimeoutMs,
+        bodyTimeout: this.options.headersTimeoutMs,
+      });
+      const { statusCode: status, body } = response;
+      const headers = response.headers as ResponseHeaders;
+      body.on('error', () => undefined);
+      if (method === 'GET' && this.wantsBody(status, headers)) {
+        const remaining = Math.max(0, state.deadline - this.now());
+        const prefix = await readPrefix(body, this.options.maxBodyBytes, Math.min(this.options.headersTimeoutMs, remaining));
+        return { kind: 'response', status, headers, body: prefix };
+      }
+      body.destroy();
+      return { kind: 'response', status, headers };
+    } catch (error) {
+      return { kind: 'error', error };
+    } finally {
+      release();
+    }
+  }
+
+  /** A prefix is worth reading for an alive HTML page (titles) or a possible bot wall. */
+  private wantsBody(status: number, headers: ResponseHeaders): boolean {
+    if (REDIRECTS.has(status)) return false;
+    if (classifyStatus(status, this.options.aliveStatuses).verdict === 'alive') {
+      return HTML.test(header(headers, 'content-type'));
+    }
+    return status === 403 || status === 429 || status === 503;
+  }
+
+  private backoff(attempt: number): number {
+    const base = this.options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
+    const jittered = base * 2 ** attempt * (0.5 + this.random() / 2);
+    return Math.round(Math.min(jittered, this.options.maxRetryAfterMs));
+  }
+
+  /** Whether waiting `ms` still leaves the probe time for another request. */
+  private fits(ms: number, state: ProbeState): boolean {
+    return this.now() + ms < state.deadline;
+  }
+
+  private unstarted(url: string, started: number, reason: string): ProbeResult {
+    const state: ProbeState = {
+      url,
+      current: new URL('about:blank'),
+      method: 'HEAD',
+      redirects: [],
+      requests: 0,
+      started,
+      deadline: started,
+    };
+    const result = this.finish(state, { kind: 'final', verdict: 'unverifiable', cause: 'unsupported-scheme', reason });
+    return { ...result, finalUrl: url };
+  }
+
+  private finish(state: ProbeState, final: Final): ProbeResult {
+    const end = this.now();
+    const result: ProbeResult = {
+      url: state.url,
+      verdict: final.verdict,
+      cause: final.cause,
+      reason: final.reason,
+      redirects: state.redirects,
+      finalUrl: state.current.href,
+      permanentRedirect: state.redirects.length > 0 && state.redirects.every((h) => h.status === 301 || h.status === 308),
+      titles: final.titles ?? [],
+      checkedAt: new Date(end).toISOString(),
+      requests: state.requests,
+      durationMs: Math.max(0, end - state.started),
+    };
+    if (final.status !== undefined) result.status = final.status;
+    return result;
+  }
+}

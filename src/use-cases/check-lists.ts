@@ -1,0 +1,118 @@
+import { buildDocument } from '../core/parse/build-document.js';
+import { runRules } from '../core/findings/run-rules.js';
+import { inspectInput } from '../core/parse/inspect-input.js';
+import { compileUrlPatterns } from '../core/findings/url-pattern.js';
+import { severityFor, type ResolvedConfig } from '../core/config/schema.js';
+import type { Finding, LinkFacts } from '../core/findings/types.js';
+import type { ListDocument } from '../core/model/types.js';
+import { collectUrls, requestUrl } from '../links/collect-links.js';
+import { checkUrls, type CheckUrlsOptions, type UrlOutcome, type UrlRun } from '../links/check-urls.js';
+import { linkFindings } from '../links/link-findings.js';
+
+export interface LinkPorts extends CheckUrlsOptions {
+  /** Archived copies for dead links (optional). */
+  wayback?: { closest(url: string): Promise<{ url: string } | undefined> };
+  /** Whether a repository file exists (relative links); absent → relative links are not checked. */
+  fileExists?: (path: string) => Promise<boolean>;
+  /** Directory part of a list's path, to resolve its relative links. */
+  resolveRelative?: (listPath: string, link: string) => string;
+}
+
+export interface ListFile {
+  path: string;
+  source: string;
+}
+
+export interface CheckListsResult {
+  findings: Finding[];
+  docs: ListDocument[];
+  linkRun?: UrlRun;
+  /** Lines for the person running it ("network unavailable: 79 links not checked"). */
+  notes: string[];
+}
+
+function siteOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Facts the static rules may use: page titles and repository names, verified https. */
+function factsFrom(outcomes: Map<string, UrlOutcome>): LinkFacts {
+  return {
+    titlesFor(url) {
+      const key = requestUrl(url);
+      return key ? (outcomes.get(key)?.result.titles ?? []) : [];
+    },
+    httpsWorks(url) {
+      const key = requestUrl(url);
+      const outcome = key ? outcomes.get(key) : undefined;
+      if (!outcome?.https) return undefined;
+      if (outcome.https.verdict !== 'alive') return false;
+      return siteOf(outcome.https.finalUrl) === siteOf(outcome.result.finalUrl);
+    },
+  };
+}
+
+/**
+ * Checks lists: the static rules, and when link ports are given, every link (each URL
+ * once), with verdicts turned into findings at every place the URL is used.
+ */
+export async function checkLists(files: ListFile[], config: ResolvedConfig, links?: LinkPorts): Promise<CheckListsResult> {
+  const findings: Finding[] = [];
+  const notes: string[] = [];
+  const docs: ListDocument[] = [];
+  for (const file of files) {
+    const problem = inspectInput(file.path, file.source);
+    if (problem) findings.push(problem);
+    else docs.push(buildDocument(file.path, file.source));
+  }
+  if (!links) {
+    for (const doc of docs) findings.push(...runRules(doc, { config }));
+    return { findings, docs, notes };
+  }
+
+  const ignored = compileUrlPatterns(config.ignoreUrls);
+  const collected = collectUrls(docs, ignored);
+  const run = await checkUrls([...collected.http.keys()], links);
+  if (run.networkUnavailable) notes.push(`network unavailable: ${run.notChecked} link${run.notChecked === 1 ? '' : 's'} not checked (no host could be reached; none is reported dead)`);
+  if (run.leftForNextRun > 0) notes.push(`time budget spent: ${run.leftForNextRun} link${run.leftForNextRun === 1 ? '' : 's'} left for the next run (the stalest were checked first)`);
+
+  const facts = factsFrom(run.outcomes);
+  for (const doc of docs) findings.push(...runRules(doc, { config, facts }));
+
+  const archived = new Map<string, string>();
+  if (links.wayback) {
+    for (const outcome of run.outcomes.values()) {
+      if (outcome.result.verdict !== 'dead') continue;
+      const copy = await links.wayback.closest(outcome.url);
+      if (copy) archived.set(outcome.url, copy.url);
+    }
+  }
+  const sources = new Map(files.map((f) => [f.path, f.source]));
+  const severity = (ruleId: string, fallback: Finding['severity']) => severityFor(config, ruleId, fallback);
+  findings.push(...linkFindings(run.outcomes, collected.http, sources, { archived, severity }));
+
+  if (links.fileExists && links.resolveRelative) {
+    for (const [path, places] of collected.local) {
+      for (const place of places) {
+        const target = links.resolveRelative(place.file, path);
+        if (await links.fileExists(target)) continue;
+        const level = severity('no-dead-link', 'error');
+        if (level === 'off') continue;
+        findings.push({
+          ruleId: 'no-dead-link',
+          severity: level,
+          message: `${place.link.url} points to ${target}, which does not exist — fix the path or remove the link`,
+          file: place.file,
+          span: place.link.urlSpan ?? place.link.span,
+          data: { url: place.link.url, verdict: 'dead', cause: 'not-found' },
+        });
+      }
+    }
+  }
+  findings.sort((a, b) => a.file.localeCompare(b.file) || a.span.start.offset - b.span.start.offset || a.ruleId.localeCompare(b.ruleId));
+  return { findings, docs, linkRun: run, notes };
+}
