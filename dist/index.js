@@ -48748,6 +48748,15 @@ var configSchema = external_exports.object({
   tools: external_exports.array(toolEntry).optional(),
   duplicates: external_exports.object({
     scope: external_exports.enum(["section", "file"]).optional()
+  }).strict().optional(),
+  links: external_exports.object({
+    concurrency: external_exports.number().int().min(1).max(1e3).optional(),
+    hostConcurrency: external_exports.number().int().min(1).max(100).optional(),
+    hostIntervalMs: external_exports.number().int().min(0).max(6e4).optional(),
+    timeoutSeconds: external_exports.number().min(1).max(300).optional(),
+    retries: external_exports.number().int().min(0).max(10).optional(),
+    aliveStatusCodes: external_exports.array(external_exports.number().int().min(100).max(999)).optional(),
+    headers: external_exports.array(external_exports.object({ prefix: external_exports.string().min(1), headers: external_exports.record(external_exports.string(), external_exports.string()) }).strict()).optional()
   }).strict().optional()
 }).strict();
 function resolveConfig(input2 = {}) {
@@ -48756,7 +48765,8 @@ function resolveConfig(input2 = {}) {
     ignoreUrls: input2.ignore?.urls ?? [],
     ignoreFiles: input2.ignore?.files ?? [],
     tools: input2.tools ?? [],
-    duplicateScope: input2.duplicates?.scope ?? "section"
+    duplicateScope: input2.duplicates?.scope ?? "section",
+    links: input2.links ?? {}
   };
 }
 function severityFor(config2, ruleId, fallback) {
@@ -60648,7 +60658,7 @@ function parseConfigText(path2, text5) {
   if (!parsed.success) {
     const issue3 = parsed.error.issues[0];
     const key = issue3.path.join(".") || "(top level)";
-    const detail = issue3.code === "unrecognized_keys" ? `unknown key${issue3.keys.length > 1 ? "s" : ""} ${issue3.keys.map((k) => `"${k}"`).join(", ")}${key === "(top level)" ? "" : ` in "${key}"`} — expected one of: rules, ignore (urls, files), tools (name, homes, aliases), duplicates (scope)` : `"${key}": ${issue3.message}`;
+    const detail = issue3.code === "unrecognized_keys" ? `unknown key${issue3.keys.length > 1 ? "s" : ""} ${issue3.keys.map((k) => `"${k}"`).join(", ")}${key === "(top level)" ? "" : ` in "${key}"`} — expected one of: rules, ignore (urls, files), tools (name, homes, aliases), duplicates (scope), links (concurrency, hostConcurrency, hostIntervalMs, timeoutSeconds, retries, aliveStatusCodes, headers)` : `"${key}": ${issue3.message}`;
     throw new ConfigError(`${path2}: ${detail}`);
   }
   const known = new Set(allRules.map((r) => r.meta.id));

@@ -6,7 +6,7 @@ import { createTwoFilesPatch } from 'diff';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args.js';
 import { ConfigError, loadConfigFile } from './load-config.js';
 import { resolveConfig, type ResolvedConfig } from '../core/config/schema.js';
-import { checkSource, fixSource } from '../core/check-source.js';
+import { fixSource } from '../core/check-source.js';
 import { decodeInput } from '../core/parse/decode-input.js';
 import { LineIndex } from '../core/parse/line-index.js';
 import type { Finding, Severity } from '../core/findings/types.js';
@@ -16,12 +16,23 @@ import { formatSarif } from '../core/format/format-sarif.js';
 import { formatMarkdown } from '../core/format/format-markdown.js';
 import { allRules } from '../core/rules/index.js';
 import { VERSION } from './version.js';
+import { checkLists, recheckLists } from '../use-cases/check-lists.js';
+import { applyFixes } from '../core/fixes/apply-fixes.js';
+import { LINK_RULES } from '../links/link-findings.js';
+import { LinkStateError } from '../links/link-state.js';
+import { openLinkSession, progressReporter, type CliLinkSession } from './link-ports.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** Environment (GITHUB_TOKEN, GITHUB_API_URL); default none. */
+  env?: NodeJS.ProcessEnv;
+  /** Standard error is a terminal: show a live progress count. */
+  isTty?: boolean;
 }
+
+const LINK_RULE_IDS = new Set(LINK_RULES.map((r) => r.id));
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 const DEFAULT_CONFIG = join('.github', 'listwarden.yml');
@@ -71,30 +82,51 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const missing = files.filter((f) => f.source === undefined && !f.problem);
   if (missing.length > 0) return 2;
+  const readable = files.filter((f): f is LoadedFile & { source: string } => f.source !== undefined);
 
-  const findings: Finding[] = [];
-  const indexes = new Map<string, LineIndex>();
-  let inputError = false;
-  for (const file of files) {
-    if (file.problem) {
-      findings.push(file.problem);
-      inputError = true;
-      continue;
+  const findings: Finding[] = files.flatMap((f) => (f.problem ? [f.problem] : []));
+  let inputError = findings.length > 0;
+  const progress = options.offline ? undefined : progressReporter(io.stderr, io.isTty ?? false);
+  let session: CliLinkSession | undefined;
+  try {
+    if (!options.offline) session = await openLinkSession(io.cwd, config, options, io.env ?? {}, progress?.report);
+  } catch (error) {
+    if (error instanceof LinkStateError) {
+      io.stderr(`listwarden: link state error: ${error.message}\n`);
+      return 2;
     }
-    let source = file.source!;
+    throw error;
+  }
+  let result;
+  try {
+    result = await checkLists(readable, config, session?.ports);
+  } finally {
+    progress?.done();
+    await session?.finish();
+  }
+  for (const note of result.notes) io.stderr(`listwarden: ${note}\n`);
+
+  const indexes = new Map<string, LineIndex>();
+  for (const file of readable) {
+    const own = result.findings.filter((f) => f.file === file.path);
+    let source = file.source;
     if (options.command === 'fix') {
-      const outcome = fixSource(file.path, source, { config });
+      // Certain fixes the link checks found (redirects, verified https) first, then the
+      // static rules' fixes until nothing certain is left.
+      const linkPass = applyFixes(source, own.filter((f) => LINK_RULE_IDS.has(f.ruleId) || f.ruleId === 'prefer-https'));
+      const outcome = fixSource(file.path, linkPass.output, { config, ...(result.facts ? { facts: result.facts } : {}) });
+      const applied = linkPass.applied.length + outcome.applied.length;
       if (outcome.output !== source) {
         if (options.dryRun) io.stdout(createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, source, outcome.output, '', ''));
         else await writeFile(resolve(io.cwd, file.path), outcome.output, 'utf8');
-        io.stderr(`${file.path}: ${options.dryRun ? 'would apply' : 'applied'} ${outcome.applied.length} fix${outcome.applied.length === 1 ? '' : 'es'}\n`);
+        io.stderr(`${file.path}: ${options.dryRun ? 'would apply' : 'applied'} ${applied} fix${applied === 1 ? '' : 'es'}\n`);
         source = outcome.output;
       }
       if (options.dryRun) continue;
-    }
-    const result = checkSource(file.path, source, { config });
-    if (result.findings.some((f) => f.ruleId === 'unreadable-input')) inputError = true;
-    findings.push(...result.findings);
+      // Report what is left: the fixed text checked again, with the link verdicts already known.
+      findings.push(...(await recheckLists([{ path: file.path, source }], config, result.evidence, session?.ports)));
+    } else findings.push(...own);
+    if (own.some((f) => f.ruleId === 'unreadable-input')) inputError = true;
     indexes.set(file.path, new LineIndex(source));
   }
 
@@ -132,7 +164,7 @@ function render(options: CliOptions, findings: Finding[], files: string[], index
     case 'json':
       return formatJson(findings, files, (f) => indexes.get(f));
     case 'sarif':
-      return formatSarif(findings, allRules.map((r) => r.meta), VERSION);
+      return formatSarif(findings, [...allRules.map((r) => r.meta), ...LINK_RULES], VERSION);
     case 'markdown':
       return formatMarkdown(findings, files);
     default:

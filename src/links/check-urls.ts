@@ -46,6 +46,13 @@ export interface CheckUrlsOptions {
   /** Stop starting new checks after this long; what is left waits for the next run. */
   budgetMs?: number;
   onProgress?: (progress: Progress) => void;
+  /**
+   * Asked once when the first probes all fail to resolve or route: can this machine reach
+   * the internet at all (e.g. resolve a well-known name)? If not, the run stops and no
+   * link is reported dead. Without it, failing on two or more distinct hosts and reaching
+   * none counts as the network being down.
+   */
+  networkCheck?: () => Promise<boolean>;
 }
 
 export interface UrlRun {
@@ -62,7 +69,9 @@ export interface UrlRun {
   fromCache: number;
 }
 
-const NETWORK_CAUSES = new Set(['dns-failure', 'network-unreachable']);
+const NETWORK_CAUSES = new Set(['dns-failure', 'network-unreachable', 'dns-not-found']);
+/** Probes that must all fail on DNS or routing before the network itself is suspected. */
+const SUSPECT_AFTER = 8;
 
 function fromMemory(url: string, memory: UrlMemory): ProbeResult {
   return {
@@ -152,40 +161,63 @@ export async function checkUrls(urls: string[], options: CheckUrlsOptions): Prom
   // 3. The rest over HTTP, stalest first, until the budget runs out.
   todo.sort((a, b) => (state?.lastChecked(a) ?? 0) - (state?.lastChecked(b) ?? 0));
   const deadline = options.budgetMs !== undefined ? now() + options.budgetMs : Infinity;
-  const budget = new AbortController();
-  const timer = deadline < Infinity ? setTimeout(() => budget.abort(new Error('budget spent')), Math.max(0, deadline - now())) : undefined;
+  const stop = new AbortController();
+  let budgetSpent = false;
+  let offline = false;
+  const timer = deadline < Infinity ? setTimeout(() => { budgetSpent = true; stop.abort(new Error('budget spent')); }, Math.max(0, deadline - now())) : undefined;
   let left = 0;
+  let reached = false;
+  let unreachable: UrlOutcome[] = [];
+  let suspicion: Promise<void> | undefined;
+  const suspectNetwork = (outcome: UrlOutcome) => {
+    if (NETWORK_CAUSES.has(outcome.result.cause)) unreachable.push(outcome);
+    else reached = true;
+    if (reached || suspicion || unreachable.length < Math.min(SUSPECT_AFTER, todo.length)) return;
+    suspicion = (async () => {
+      const hosts = new Set(unreachable.map((o) => hostOf(o.url)));
+      const down = options.networkCheck ? !(await options.networkCheck()) : hosts.size >= 2;
+      if (down && !reached) {
+        offline = true;
+        stop.abort(new Error('network unavailable'));
+      }
+    })();
+  };
   await Promise.all(
     todo.map(async (url) => {
       try {
-        const result = await options.prober.probe(url, budget.signal);
-        if (budget.signal.aborted && result.cause === 'timeout') {
+        const result = await options.prober.probe(url, stop.signal);
+        if (stop.signal.aborted && (result.cause === 'timeout' || offline)) {
           left++;
           return;
         }
         requests += result.requests;
         let https: ProbeResult | undefined;
-        if (url.startsWith('http://') && !budget.signal.aborted) {
-          https = await options.prober.probe(`https://${url.slice('http://'.length)}`, budget.signal);
+        if (url.startsWith('http://') && !stop.signal.aborted && result.verdict !== 'dead') {
+          https = await options.prober.probe(`https://${url.slice('http://'.length)}`, stop.signal);
           requests += https.requests;
         }
-        settle({ url, result, fromCache: false, ...(https ? { https } : {}), confirmedDead: false });
+        const outcome: UrlOutcome = { url, result, fromCache: false, ...(https ? { https } : {}), confirmedDead: false };
+        settle(outcome);
+        suspectNetwork(outcome);
       } catch (error) {
-        if (budget.signal.aborted) left++;
+        if (stop.signal.aborted) left++;
         else throw error;
       }
     }),
   );
   if (timer) clearTimeout(timer);
+  await suspicion;
 
   // 4. No host reachable at all: the network is down, not the links.
-  const probed = [...outcomes.values()].filter((o) => !o.fromCache && !o.repo);
-  const networkUnavailable = probed.length > 0 && probed.every((o) => NETWORK_CAUSES.has(o.result.cause));
   let notChecked = 0;
+  const probed = [...outcomes.values()].filter((o) => !o.fromCache && !o.repo);
+  const networkUnavailable = offline || (probed.length > 0 && !reached && probed.every((o) => NETWORK_CAUSES.has(o.result.cause)) && (options.networkCheck ? !(await options.networkCheck()) : new Set(probed.map((o) => hostOf(o.url))).size >= 2));
   if (networkUnavailable) {
     for (const o of probed) outcomes.delete(o.url);
-    notChecked = probed.length;
-  }
+    notChecked = probed.length + left;
+    left = 0;
+  } else if (!budgetSpent) left = 0;
+  unreachable = [];
 
   // 5. Remember, and confirm the dead.
   if (state) {
@@ -195,4 +227,12 @@ export async function checkUrls(urls: string[], options: CheckUrlsOptions): Prom
     }
   }
   return { outcomes, leftForNextRun: left, networkUnavailable, notChecked, requests, fromCache };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
 }

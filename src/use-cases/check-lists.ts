@@ -27,6 +27,9 @@ export interface CheckListsResult {
   findings: Finding[];
   docs: ListDocument[];
   linkRun?: UrlRun;
+  /** What the link checks learned (titles, verified https), for a later fix pass. */
+  facts?: LinkFacts;
+  evidence?: LinkEvidence;
   /** Lines for the person running it ("network unavailable: 79 links not checked"). */
   notes: string[];
 }
@@ -56,46 +59,67 @@ function factsFrom(outcomes: Map<string, UrlOutcome>): LinkFacts {
   };
 }
 
+/** What the network phase learned; reused to report on a fixed text without new requests. */
+export interface LinkEvidence {
+  run: UrlRun;
+  archived: Map<string, string>;
+  facts: LinkFacts;
+}
+
 /**
  * Checks lists: the static rules, and when link ports are given, every link (each URL
  * once), with verdicts turned into findings at every place the URL is used.
  */
 export async function checkLists(files: ListFile[], config: ResolvedConfig, links?: LinkPorts): Promise<CheckListsResult> {
-  const findings: Finding[] = [];
   const notes: string[] = [];
+  const docs = parseAll(files);
+  let evidence: LinkEvidence | undefined;
+  if (links) {
+    const collected = collectUrls(docs.docs, compileUrlPatterns(config.ignoreUrls));
+    const run = await checkUrls([...collected.http.keys()], links);
+    if (run.networkUnavailable) notes.push(`network unavailable: ${run.notChecked} link${run.notChecked === 1 ? '' : 's'} not checked (no host could be reached; none is reported dead)`);
+    if (run.leftForNextRun > 0) notes.push(`time budget spent: ${run.leftForNextRun} link${run.leftForNextRun === 1 ? '' : 's'} left for the next run (the stalest were checked first)`);
+    const archived = new Map<string, string>();
+    if (links.wayback) {
+      for (const outcome of run.outcomes.values()) {
+        if (outcome.result.verdict !== 'dead') continue;
+        const copy = await links.wayback.closest(outcome.url);
+        if (copy) archived.set(outcome.url, copy.url);
+      }
+    }
+    evidence = { run, archived, facts: factsFrom(run.outcomes) };
+  }
+  const findings = [...docs.problems, ...(await report(files, docs.docs, config, evidence, links))];
+  return { findings, docs: docs.docs, ...(evidence ? { linkRun: evidence.run, facts: evidence.facts, evidence } : {}), notes };
+}
+
+/** Findings for texts whose links were already checked (e.g. after `fix`): no request is sent. */
+export async function recheckLists(files: ListFile[], config: ResolvedConfig, evidence?: LinkEvidence, links?: LinkPorts): Promise<Finding[]> {
+  const docs = parseAll(files);
+  return [...docs.problems, ...(await report(files, docs.docs, config, evidence, links))];
+}
+
+function parseAll(files: ListFile[]): { docs: ListDocument[]; problems: Finding[] } {
   const docs: ListDocument[] = [];
+  const problems: Finding[] = [];
   for (const file of files) {
     const problem = inspectInput(file.path, file.source);
-    if (problem) findings.push(problem);
+    if (problem) problems.push(problem);
     else docs.push(buildDocument(file.path, file.source));
   }
-  if (!links) {
-    for (const doc of docs) findings.push(...runRules(doc, { config }));
-    return { findings, docs, notes };
-  }
+  return { docs, problems };
+}
 
-  const ignored = compileUrlPatterns(config.ignoreUrls);
-  const collected = collectUrls(docs, ignored);
-  const run = await checkUrls([...collected.http.keys()], links);
-  if (run.networkUnavailable) notes.push(`network unavailable: ${run.notChecked} link${run.notChecked === 1 ? '' : 's'} not checked (no host could be reached; none is reported dead)`);
-  if (run.leftForNextRun > 0) notes.push(`time budget spent: ${run.leftForNextRun} link${run.leftForNextRun === 1 ? '' : 's'} left for the next run (the stalest were checked first)`);
-
-  const facts = factsFrom(run.outcomes);
-  for (const doc of docs) findings.push(...runRules(doc, { config, facts }));
-
-  const archived = new Map<string, string>();
-  if (links.wayback) {
-    for (const outcome of run.outcomes.values()) {
-      if (outcome.result.verdict !== 'dead') continue;
-      const copy = await links.wayback.closest(outcome.url);
-      if (copy) archived.set(outcome.url, copy.url);
-    }
-  }
+async function report(files: ListFile[], docs: ListDocument[], config: ResolvedConfig, evidence: LinkEvidence | undefined, links: LinkPorts | undefined): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const doc of docs) findings.push(...runRules(doc, { config, ...(evidence ? { facts: evidence.facts } : {}) }));
+  if (!evidence) return findings;
+  const collected = collectUrls(docs, compileUrlPatterns(config.ignoreUrls));
   const sources = new Map(files.map((f) => [f.path, f.source]));
   const severity = (ruleId: string, fallback: Finding['severity']) => severityFor(config, ruleId, fallback);
-  findings.push(...linkFindings(run.outcomes, collected.http, sources, { archived, severity }));
+  findings.push(...linkFindings(evidence.run.outcomes, collected.http, sources, { archived: evidence.archived, severity }));
 
-  if (links.fileExists && links.resolveRelative) {
+  if (links?.fileExists && links.resolveRelative) {
     for (const [path, places] of collected.local) {
       for (const place of places) {
         const target = links.resolveRelative(place.file, path);
@@ -114,5 +138,5 @@ export async function checkLists(files: ListFile[], config: ResolvedConfig, link
     }
   }
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.span.start.offset - b.span.start.offset || a.ruleId.localeCompare(b.ruleId));
-  return { findings, docs, linkRun: run, notes };
+  return findings;
 }

@@ -7,7 +7,8 @@ import { main } from '../../src/cli/main.js';
 let dir: string;
 let out: string;
 let err: string;
-const run = (...argv: string[]) => main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: dir });
+/** The CLI without network: link checks have their own tests against a local link farm. */
+const run = (...argv: string[]) => main([...argv, '--offline'], { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: dir });
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'listwarden-cli-'));

@@ -52,7 +52,7 @@ describe('binary and badly encoded input', () => {
     expect(problem.ruleId).toBe('unreadable-input');
     expect(problem.severity).toBe('error');
     expect(problem.message).toMatch(/byte 0xe9 at byte offset 14/);
-    expect(problem.span.start).toMatchObject({ line: 3, column: 6 });
+    expect(problem.span.start).toMatchObject({ line: 3, column: 7 });
   });
 
   it('a truncated multi-byte character at the very end is located too', () => {
@@ -177,7 +177,9 @@ describe('broken tables and unterminated HTML', () => {
     const source = '# List\n\n- [A](https://a.example) - A.\n\n<!-- TODO: sort these\n\n- [B](https://b.example) - B.\n- [B](https://b.example) - B.\n';
     const { findings } = checkSource('list.md', source);
     expectSaneFindings(findings, source);
-    expect(findings.length).toBeGreaterThan(0);
+    // The comment runs to the end of the file and hides the two duplicate entries after it:
+    // something must point at the line where it opens.
+    expect(findings.filter((f) => f.span.start.line === 5).map((f) => f.ruleId)).not.toEqual([]);
     expect(fixSource('list.md', source).output).toBe(fixSource('list.md', fixSource('list.md', source).output).output);
   });
 });

@@ -7,6 +7,7 @@ import { checkSource } from '../../src/core/check-source.js';
  * Six real, well-kept awesome lists (read from ../shared/corpus when it is there). Every
  * warning or error listwarden gives on them was judged by hand; they are pinned here so a
  * new false alarm fails the suite. Judgement of each, for the record:
+ * - EthicalML 20: `#industry-strength-nlp` matches no heading (the heading is "Industry Strength Natural Language Processing") — real.
  * - EthicalML 236: "EdgeDB" links to geldata/gel — the project was renamed; fair.
  * - EthicalML 366: MTEB's entry links to the MLPerf repository — a real copy-paste error.
  * - RiccardoBiosas 307: one repository named "Copycat CNN" and "Stealing_DL_Models" — real, minor.
@@ -18,7 +19,7 @@ import { checkSource } from '../../src/core/check-source.js';
  */
 const CORPUS = resolve(process.env.LISTWARDEN_CORPUS ?? '../shared/corpus');
 const expected: Record<string, string[]> = {
-  'EthicalML__awesome-production-machine-learning__README.md': ['236 tool-name-matches-link', '366 no-duplicate-entry'],
+  'EthicalML__awesome-production-machine-learning__README.md': ['20 no-dead-anchor', '236 tool-name-matches-link', '366 no-duplicate-entry'],
   'RiccardoBiosas__awesome-MLSecOps__README.md': ['307 consistent-entry-name', '347 no-duplicate-entry'],
   'kelvins__awesome-mlops__README.md': ['349 prefer-https', '502 prefer-https'],
   'sindresorhus__awesome__README.md': [],

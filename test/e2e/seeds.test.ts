@@ -78,13 +78,13 @@ const visible = (findings: { ruleId: string; severity: string; line: number; sug
       copyFileSync(seed(name), file);
       const io = { stdout: () => undefined, stderr: () => undefined, cwd: dir };
       const before = await checkJson(file);
-      await main(['fix', 'README.md'], io);
+      await main(['fix', 'README.md', '--offline'], io);
       const once = readFileSync(file, 'utf8');
       const after = await checkJson(file);
       const fixable = new Set(['no-mojibake', 'no-tracking-params', 'html-unclosed-tag', 'tool-name-spelling', 'table-empty-row', 'table-rowspan']);
       expect(before.some((f) => fixable.has(f.ruleId))).toBe(true);
       expect(after.filter((f) => fixable.has(f.ruleId))).toEqual([]);
-      await main(['fix', 'README.md'], io);
+      await main(['fix', 'README.md', '--offline'], io);
       expect(readFileSync(file, 'utf8')).toBe(once);
       if (name.startsWith('000')) expect(once).toContain('<td rowspan="17">MLSecOps</td>');
       if (name.startsWith('002')) expect(once).toContain('<td rowspan="24">MLSecOps</td>');

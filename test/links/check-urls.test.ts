@@ -52,6 +52,19 @@ describe('checkUrls', () => {
     expect(run.outcomes.size).toBe(0);
   });
 
+  it('asks whether the internet is reachable before calling unresolvable names dead', async () => {
+    const answers = Object.fromEntries(
+      Array.from({ length: 10 }, (_, i) => [`https://host${i}.dev/`, { verdict: 'dead' as const, cause: 'dns-not-found' as const, reason: 'getaddrinfo ENOTFOUND' }]),
+    );
+    const urls = Object.keys(answers);
+    const down = await checkUrls(urls, { prober: fakeProber(answers), networkCheck: async () => false });
+    expect(down.networkUnavailable).toBe(true);
+    expect(down.notChecked).toBe(10);
+    const up = await checkUrls(urls.slice(0, 1), { prober: fakeProber(answers), networkCheck: async () => true });
+    expect(up.networkUnavailable).toBe(false);
+    expect(up.outcomes.get('https://host0.dev/')?.result.verdict).toBe('dead');
+  });
+
   it('checks the stalest URLs first and leaves the rest when the budget is spent', async () => {
     const state = LinkState.empty({ aliveTtlMs: 1, confirmRuns: 2, confirmSpanMs: 0, keepRuns: 5 });
     state.record(probeResult('https://new.dev/', { checkedAt: '2026-11-20T00:00:00Z' }));

@@ -30,6 +30,18 @@ export const configSchema = z
       })
       .strict()
       .optional(),
+    links: z
+      .object({
+        concurrency: z.number().int().min(1).max(1000).optional(),
+        hostConcurrency: z.number().int().min(1).max(100).optional(),
+        hostIntervalMs: z.number().int().min(0).max(60_000).optional(),
+        timeoutSeconds: z.number().min(1).max(300).optional(),
+        retries: z.number().int().min(0).max(10).optional(),
+        aliveStatusCodes: z.array(z.number().int().min(100).max(999)).optional(),
+        headers: z.array(z.object({ prefix: z.string().min(1), headers: z.record(z.string(), z.string()) }).strict()).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -45,6 +57,8 @@ export interface ResolvedConfig {
   tools: { name: string; homes: string[]; aliases?: string[] }[];
   /** `section` (default): duplicates within one section or table group are errors; `file`: anywhere in the file. */
   duplicateScope: 'section' | 'file';
+  /** Link checker settings from the config (the CLI's flags take precedence). */
+  links: NonNullable<ConfigInput['links']>;
 }
 
 export function resolveConfig(input: ConfigInput = {}): ResolvedConfig {
@@ -54,6 +68,7 @@ export function resolveConfig(input: ConfigInput = {}): ResolvedConfig {
     ignoreFiles: input.ignore?.files ?? [],
     tools: input.tools ?? [],
     duplicateScope: input.duplicates?.scope ?? 'section',
+    links: input.links ?? {},
   };
 }
 

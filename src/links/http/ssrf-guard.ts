@@ -1,4 +1,4 @@
-import { lookup as dnsLookup } from 'node:dns/promises';
+import { createNameResolver } from './resolve-name.js';
 import type { LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
@@ -205,8 +205,8 @@ export function checkHost(host: string, policy: GuardPolicy): BlockedAddressErro
   return new BlockedAddressError(`refused: ${name} is ${verdict.reason}${HINT}`, name);
 }
 
-/** Resolves with the system resolver: every address, in the resolver's order. */
-export const systemLookup: LookupFn = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
+/** Resolves with the system's DNS servers (c-ares; see resolve-name.ts): every address. */
+export const systemLookup: LookupFn = createNameResolver();
 
 /**
  * A `lookup` for net/tls `connect` (undici's `connect: { lookup }`): resolves every

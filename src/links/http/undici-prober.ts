@@ -78,10 +78,24 @@ function tries(attempt: number): string {
 }
 
 /**
- * Probes one link with undici: HEAD first (GET when HEAD is refused), redirects followed
- * by hand and recorded, retries with backoff and jitter, every request paced per host and
- * every target checked by the SSRF guard. GET reads only a bounded body prefix (for the
- * page's titles and bot-wall markers). See docs/link-verdicts.md for the verdict table.
+ * Probes one link with undici: HEAD first (GET when HEAD is refused: any HEAD status that
+ * is not alive except 429/503, or a reset/garbled answer), redirects followed by hand and
+ * recorded, retries with backoff and jitter (5xx, 408, 429, resets, timeouts, EAI_AGAIN),
+ * every request paced per host (`url.hostname`) and every target checked by the SSRF
+ * guard, on the URL and again on each resolved address. GET reads only a bounded body
+ * prefix (titles of alive HTML pages, bot-wall markers of 403/429/503). A caller's abort
+ * rejects the probe; the total timeout gives an unverifiable 'timeout' verdict.
+ *
+ * Verdicts (see classify-status.ts, classify-error.ts and bot-wall.ts):
+ *   alive        2xx, aliveStatuses
+ *   dead         404/410 not-found; other 4xx, 500/501/505+ after retries http-error;
+ *                redirect-loop; too-many-redirects; ENOTFOUND dns-not-found;
+ *                ECONNREFUSED connection-refused; certificate/handshake tls-error
+ *   unverifiable 401/403/451 forbidden; 999, cf-mitigated and other bot walls bot-wall;
+ *                429 rate-limited; 408 and connect/header/total timeouts timeout;
+ *                502/503/504/520–530 http-error; EAI_AGAIN dns-failure;
+ *                ENETUNREACH/EHOSTUNREACH network-unreachable; resets connection-reset;
+ *                SSRF refusals blocked-address; non-http(s) or invalid URLs unsupported-scheme
  */
 export class UndiciProber implements LinkProber {
   private readonly dispatcher: Dispatcher;
@@ -118,7 +132,9 @@ export class UndiciProber implements LinkProber {
 
   /** Closes the Agent this prober made (not an injected dispatcher). */
   async close(): Promise<void> {
-    await this.ownAgent?.close();
+    // destroy, not close: close waits for abandoned attempts (a name lookup that outlived
+    // its probe) to finish, which can take the resolver's whole timeout.
+    await this.ownAgent?.destroy();
   }
 
   async probe(input: string, signal?: AbortSignal): Promise<ProbeResult> {
@@ -147,7 +163,9 @@ export class UndiciProber implements LinkProber {
     const timer = setTimeout(() => total.abort(new Error('probe timed out')), this.options.totalTimeoutMs);
     const combined = signal ? AbortSignal.any([signal, total.signal]) : total.signal;
     try {
-      return this.finish(state, await this.follow(state, combined));
+      // undici does not abandon a connection attempt stuck in name resolution when the
+      // signal aborts; racing the signal makes the probe answer at once all the same.
+      return this.finish(state, await raceAbort(this.follow(state, combined), combined));
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (!total.signal.aborted) throw error;
@@ -340,4 +358,23 @@ export class UndiciProber implements LinkProber {
     if (final.status !== undefined) result.status = final.status;
     return result;
   }
+}
+
+/** Settles with the work, or rejects as soon as the signal aborts (the work is left to finish unobserved). */
+function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }

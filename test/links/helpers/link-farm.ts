@@ -35,7 +35,7 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse, ctx: Farm
 export interface StaticRoute {
   status: number;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
 }
 
 export type Route = RouteHandler | StaticRoute;

@@ -1,0 +1,127 @@
+import { existsSync } from 'node:fs';
+import { readFile, writeFile, rename } from 'node:fs/promises';
+import { dirname, join, normalize } from 'node:path';
+import { Resolver } from 'node:dns/promises';
+import type { ResolvedConfig } from '../core/config/schema.js';
+import { DEFAULT_LINK_OPTIONS, type LinkCheckOptions } from '../links/types.js';
+import { HostScheduler } from '../links/host-scheduler.js';
+import { UndiciProber } from '../links/http/undici-prober.js';
+import { LinkState } from '../links/link-state.js';
+import { GitHubRepoChecker } from '../links/github/github-repo-checker.js';
+import { WaybackClient } from '../links/wayback/wayback-client.js';
+import type { LinkPorts } from '../use-cases/check-lists.js';
+import type { CliOptions } from './args.js';
+import type { Progress } from '../links/check-urls.js';
+
+/** The link checker's settings: defaults, then the config's `links:`, then the CLI flags. */
+export function linkOptions(config: ResolvedConfig, cli: Pick<CliOptions, 'concurrency' | 'hostConcurrency' | 'allowPrivate'>): LinkCheckOptions {
+  const c = config.links;
+  const total = c.timeoutSeconds !== undefined ? c.timeoutSeconds * 1000 : DEFAULT_LINK_OPTIONS.totalTimeoutMs;
+  return {
+    ...DEFAULT_LINK_OPTIONS,
+    concurrency: cli.concurrency ?? c.concurrency ?? DEFAULT_LINK_OPTIONS.concurrency,
+    hostConcurrency: cli.hostConcurrency ?? c.hostConcurrency ?? DEFAULT_LINK_OPTIONS.hostConcurrency,
+    hostIntervalMs: c.hostIntervalMs ?? DEFAULT_LINK_OPTIONS.hostIntervalMs,
+    totalTimeoutMs: total,
+    headersTimeoutMs: Math.min(DEFAULT_LINK_OPTIONS.headersTimeoutMs, total),
+    connectTimeoutMs: Math.min(DEFAULT_LINK_OPTIONS.connectTimeoutMs, total),
+    retries: c.retries ?? DEFAULT_LINK_OPTIONS.retries,
+    aliveStatuses: c.aliveStatusCodes ?? [],
+    headers: c.headers ?? [],
+    allowPrivate: cli.allowPrivate,
+    // GET with a bounded prefix, so page titles can inform the naming rules.
+    titles: true,
+  };
+}
+
+export interface CliLinkSession {
+  ports: LinkPorts;
+  /** Writes the link state back (when --state was given) and closes connections. */
+  finish(): Promise<void>;
+}
+
+/** Builds the link checker for one CLI run. */
+export async function openLinkSession(cwd: string, config: ResolvedConfig, cli: CliOptions, env: NodeJS.ProcessEnv, progress?: (p: Progress) => void): Promise<CliLinkSession> {
+  const options = linkOptions(config, cli);
+  const scheduler = new HostScheduler(options);
+  const prober = new UndiciProber(options, scheduler);
+  const statePath = cli.state ? join(cwd, cli.state) : undefined;
+  const state = statePath ? (existsSync(statePath) ? LinkState.parse(await readFile(statePath, 'utf8'), cli.state!) : LinkState.empty()) : undefined;
+  const token = cli.githubToken ?? env.GITHUB_TOKEN;
+  const apiUrl = env.GITHUB_API_URL;
+  const ports: LinkPorts = {
+    prober,
+    ...(state ? { state } : {}),
+    ...(token ? { github: new GitHubRepoChecker({ token, ...(apiUrl ? { apiUrl } : {}) }) } : {}),
+    ...(cli.wayback ? { wayback: new WaybackClient(env.LISTWARDEN_WAYBACK_URL ? { baseUrl: env.LISTWARDEN_WAYBACK_URL } : {}) } : {}),
+    ...(cli.budgetMs !== undefined ? { budgetMs: cli.budgetMs } : {}),
+    ...(progress ? { onProgress: progress } : {}),
+    networkCheck: internetReachable,
+    fileExists: async (path) => existsSync(join(cwd, path)),
+    resolveRelative: (listPath, link) => normalize(join(dirname(listPath), link.startsWith('/') ? `.${link}` : link)),
+  };
+  return {
+    ports,
+    async finish() {
+      await prober.close();
+      if (state && statePath) {
+        // Write beside, then rename: a crash mid-write never leaves half a state file.
+        const temp = `${statePath}.tmp-${process.pid}`;
+        await writeFile(temp, state.serialize(), 'utf8');
+        await rename(temp, statePath);
+      }
+    },
+  };
+}
+
+/** Can this machine resolve well-known names? (If not, no link is reported dead.) */
+let reachable: Promise<boolean> | undefined;
+function internetReachable(): Promise<boolean> {
+  reachable ??= new Promise<boolean>((resolve) => {
+    const names = ['github.com', 'example.com', 'wikipedia.org'];
+    let failed = 0;
+    // A slow resolver counts as none: give up after 3 s.
+    const timer = setTimeout(() => resolve(false), 3000);
+    timer.unref();
+    // c-ares, not getaddrinfo: it does not queue behind the link checks' lookups in libuv's pool.
+    const resolver = new Resolver({ timeout: 1500, tries: 1 });
+    for (const name of names) {
+      resolver.resolve(name).then(
+        () => {
+          clearTimeout(timer);
+          resolve(true);
+        },
+        () => {
+          if (++failed === names.length) {
+            clearTimeout(timer);
+            resolve(false);
+          }
+        },
+      );
+    }
+  });
+  return reachable;
+}
+
+/** A live count on a terminal; a line every few seconds otherwise. */
+export function progressReporter(write: (text: string) => void, isTty: boolean, intervalMs = 5000): { report: (p: Progress) => void; done: () => void } {
+  let last = 0;
+  let shown = false;
+  const line = (p: Progress) => `links: ${p.done}/${p.total} checked — ${p.alive} alive, ${p.dead} dead, ${p.unverifiable} unverifiable`;
+  return {
+    report(p) {
+      const now = Date.now();
+      if (isTty) {
+        if (now - last < 100 && p.done < p.total) return;
+        write(`\r${line(p)}`);
+        shown = true;
+      } else if (now - last >= intervalMs || p.done === p.total) {
+        write(`${line(p)}\n`);
+      } else return;
+      last = now;
+    },
+    done() {
+      if (isTty && shown) write('\n');
+    },
+  };
+}
