@@ -60023,6 +60023,18 @@ var htmlUnclosedTag = {
       const message = stray.outside ? `Stray </${name}>: it cannot close the <${name}> opened at ${at3(stray.outside.start)} from inside a table cell — remove it or close the cell first` : VOID.has(name) ? `Stray </${name}>: <${name}> never takes an end tag — remove it` : `Stray </${name}> with no open <${name}> — remove it`;
       reports.push({ message, span: spanOf2(stray.start, stray.end), data: { tag: name } });
     }
+    for (const part of parts) {
+      const text5 = source.slice(part.start.offset, part.end.offset);
+      const open3 = text5.indexOf("<!--");
+      if (open3 < 0 || text5.indexOf("-->", open3 + 4) >= 0) continue;
+      if (part.end.offset < source.trimEnd().length) continue;
+      const start = part.start.offset + open3;
+      reports.push({
+        message: `HTML comment opened at ${at3(start)} is never closed: everything after it is hidden — add --> where the comment should end`,
+        span: spanOf2(start, start + 4),
+        data: { tag: "!--" }
+      });
+    }
     return reports;
   }
 };
@@ -60461,7 +60473,7 @@ function walkHtml(fragment, visit3) {
   }
 }
 function elementInfo(fragment, node3) {
-  const loc = node3.sourceCodeLocation;
+  const loc = node3.sourceCodeLocation ?? impliedLocation(node3);
   const base = fragment.base;
   const attrs = node3.attrs.map((attr2) => {
     const attrLoc = loc.startTag?.attrs?.[attr2.name];
@@ -60476,6 +60488,26 @@ function elementInfo(fragment, node3) {
     attrs,
     element: node3
   };
+}
+function impliedLocation(node3) {
+  let first;
+  let last;
+  const stack = [...node3.childNodes];
+  while (stack.length > 0) {
+    const child = stack.pop();
+    const loc = child.sourceCodeLocation;
+    if (loc) {
+      if (!first || loc.startOffset < first.startOffset) first = loc;
+      if (!last || loc.endOffset > last.endOffset) last = loc;
+    } else if (isElement(child)) for (const grandchild of child.childNodes) stack.push(grandchild);
+  }
+  if (first && last) {
+    return { ...first, startOffset: first.startOffset, endOffset: last.endOffset, endLine: last.endLine, endCol: last.endCol, startTag: void 0, endTag: void 0 };
+  }
+  let parent = node3.parentNode;
+  while (parent && !("sourceCodeLocation" in parent && parent.sourceCodeLocation)) parent = parent.parentNode;
+  const at3 = parent?.sourceCodeLocation?.startTag?.endOffset ?? parent?.sourceCodeLocation?.startOffset ?? 0;
+  return { startLine: 1, startCol: 1, startOffset: at3, endLine: 1, endCol: 1, endOffset: at3 };
 }
 function rawValue(source, start, end) {
   const text5 = source.slice(start, end);
@@ -73986,8 +74018,36 @@ function inspectInput(path2, source) {
   if (source.length > MAX_SOURCE_CHARS) {
     return problem(0, `File is ${(source.length / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_SOURCE_CHARS / 1024 / 1024} MB listwarden reads — split the list or exclude this file with ignore.files`);
   }
+  const deep = tooDeep(source);
+  if (deep) return problem(deep.offset, `Nesting ${deep.what} deeper than ${MAX_NESTING} levels starts here — no list nests that deep; flatten it (listwarden reads up to ${MAX_NESTING} levels)`);
   const nul = source.indexOf("\0");
   if (nul >= 0) return problem(nul, "File contains NUL bytes: it looks binary, not Markdown — exclude it with ignore.files or pass the right file");
+  return void 0;
+}
+var MAX_NESTING = 100;
+function tooDeep(source) {
+  let lineStart = 0;
+  while (lineStart < source.length) {
+    let i = lineStart;
+    let quotes = 0;
+    let markers = 0;
+    let indent2 = 0;
+    for (; ; ) {
+      const ch = source.charCodeAt(i);
+      if (ch === 32) indent2++;
+      else if (ch === 9) indent2 += 4;
+      else if (ch === 62) quotes++;
+      else if ((ch === 45 || ch === 42 || ch === 43) && (source.charCodeAt(i + 1) === 32 || source.charCodeAt(i + 1) === 9)) markers++;
+      else break;
+      i++;
+    }
+    if (quotes > MAX_NESTING) return { offset: lineStart, what: "of block quotes" };
+    if (markers > MAX_NESTING) return { offset: lineStart, what: "of list items" };
+    if (indent2 > MAX_NESTING * 4) return { offset: lineStart, what: "by indentation" };
+    const next = source.indexOf("\n", i);
+    if (next < 0) break;
+    lineStart = next + 1;
+  }
   return void 0;
 }
 

@@ -117,12 +117,23 @@ describe('deep nesting', () => {
     const source = `# List\n\n${'>'.repeat(10_000)} - [A](https://a.example)\n`;
     const { findings } = checkSource('deep.md', source);
     expectSaneFindings(findings, source);
+    expect(findings.map((f) => `${f.span.start.line} ${f.ruleId}`)).toEqual(['3 unreadable-input']);
+    expect(findings[0]!.message).toMatch(/^Nesting of block quotes deeper than 100 levels starts here/);
   }, 180_000);
+
+  it('800 levels of indented list items are refused quickly instead of parsed for minutes', () => {
+    const source = Array.from({ length: 800 }, (_, i) => `${' '.repeat(2 * i)}- item`).join('\n');
+    const { findings } = checkSource('deep.md', source);
+    expect(findings.map((f) => f.ruleId)).toEqual(['unreadable-input']);
+    expect(findings[0]!.message).toContain('by indentation');
+  });
 
   it('10,000 nested list items: checked without crashing', () => {
     const source = `# List\n\n${'- '.repeat(10_000)}[A](https://a.example)\n`;
     const { findings } = checkSource('deep.md', source);
     expectSaneFindings(findings, source);
+    expect(findings.map((f) => `${f.span.start.line} ${f.ruleId}`)).toEqual(['3 unreadable-input']);
+    expect(findings[0]!.message).toContain('of list items');
   }, 180_000);
 });
 
@@ -179,7 +190,8 @@ describe('broken tables and unterminated HTML', () => {
     expectSaneFindings(findings, source);
     // The comment runs to the end of the file and hides the two duplicate entries after it:
     // something must point at the line where it opens.
-    expect(findings.filter((f) => f.span.start.line === 5).map((f) => f.ruleId)).not.toEqual([]);
+    expect(findings.filter((f) => f.span.start.line === 5).map((f) => f.ruleId)).toEqual(['html-unclosed-tag']);
+    expect(findings.find((f) => f.span.start.line === 5)!.message).toBe('HTML comment opened at 5:1 is never closed: everything after it is hidden — add --> where the comment should end');
     expect(fixSource('list.md', source).output).toBe(fixSource('list.md', fixSource('list.md', source).output).output);
   });
 });

@@ -91,7 +91,7 @@ export function walkHtml(
 }
 
 export function elementInfo(fragment: HtmlFragment, node: Element): HtmlElementInfo {
-  const loc = node.sourceCodeLocation!;
+  const loc = node.sourceCodeLocation ?? impliedLocation(node);
   const base = fragment.base;
   const attrs: HtmlAttr[] = node.attrs.map((attr) => {
     const attrLoc = (loc.startTag as { attrs?: Record<string, { startOffset: number; endOffset: number }> } | undefined)?.attrs?.[attr.name];
@@ -106,6 +106,34 @@ export function elementInfo(fragment: HtmlFragment, node: Element): HtmlElementI
     attrs,
     element: node,
   };
+}
+
+type Location = NonNullable<Element['sourceCodeLocation']>;
+
+/**
+ * An element the parser implied (the <tbody> or <tr> of `<table><td>`) has no place in the
+ * source: it stands where its first located descendant starts and its last one ends, or,
+ * with none, at the start of its nearest located ancestor.
+ */
+function impliedLocation(node: Element): Location {
+  let first: Location | undefined;
+  let last: Location | undefined;
+  const stack: Node[] = [...node.childNodes];
+  while (stack.length > 0) {
+    const child = stack.pop()!;
+    const loc = (child as { sourceCodeLocation?: Location | null }).sourceCodeLocation;
+    if (loc) {
+      if (!first || loc.startOffset < first.startOffset) first = loc;
+      if (!last || loc.endOffset > last.endOffset) last = loc;
+    } else if (isElement(child)) for (const grandchild of child.childNodes) stack.push(grandchild);
+  }
+  if (first && last) {
+    return { ...first, startOffset: first.startOffset, endOffset: last.endOffset, endLine: last.endLine, endCol: last.endCol, startTag: undefined, endTag: undefined } as Location;
+  }
+  let parent = node.parentNode as Element | null;
+  while (parent && !('sourceCodeLocation' in parent && parent.sourceCodeLocation)) parent = (parent as Element).parentNode as Element | null;
+  const at = parent?.sourceCodeLocation?.startTag?.endOffset ?? parent?.sourceCodeLocation?.startOffset ?? 0;
+  return { startLine: 1, startCol: 1, startOffset: at, endLine: 1, endCol: 1, endOffset: at } as Location;
 }
 
 /** Locates the value inside `name="value"` (quoted or not). */

@@ -211,6 +211,19 @@ export const htmlUnclosedTag: Rule = {
           : `Stray </${name}> with no open <${name}> — remove it`;
       reports.push({ message, span: spanOf(stray.start, stray.end), data: { tag: name } });
     }
+    // A comment that never ends hides everything after it on GitHub (and from listwarden).
+    for (const part of parts) {
+      const text = source.slice(part.start.offset, part.end.offset);
+      const open = text.indexOf('<!--');
+      if (open < 0 || text.indexOf('-->', open + 4) >= 0) continue;
+      if (part.end.offset < source.trimEnd().length) continue;
+      const start = part.start.offset + open;
+      reports.push({
+        message: `HTML comment opened at ${at(start)} is never closed: everything after it is hidden — add --> where the comment should end`,
+        span: spanOf(start, start + 4),
+        data: { tag: '!--' },
+      });
+    }
     return reports;
   },
 };

@@ -5,6 +5,20 @@ import { corpusLists, readShared, seed } from '../../helpers/shared-files.js';
 
 const rules = [preferHttps];
 
+describe('prefer-https with link checks', () => {
+  const md = '- [Bandit](http://bandit.readthedocs.io/en/latest/) - Linter.\n- [Old](http://old-site.dev/) - No https.\n';
+  const facts = { titlesFor: () => [], httpsWorks: (url: string) => url.startsWith('http://bandit') };
+
+  it('fixes a link whose https twin serves the same site, and drops one where https is not served', () => {
+    const findings = checkText(md, [preferHttps], { facts });
+    expect(where(findings)).toEqual(['1:12 prefer-https']);
+    expect(findings[0]!.message).toContain('the site serves the same page over https');
+    expect(fixText(md, [preferHttps], { facts })).toBe(md.replace('http://bandit', 'https://bandit'));
+    // Offline (nothing known) both are reported, neither is fixed.
+    expect(where(checkText(md, [preferHttps]))).toEqual(['1:12 prefer-https', '2:9 prefer-https']);
+  });
+});
+
 describe('prefer-https', () => {
   it('reports http:// links at their URL, suggesting https but fixing nothing', () => {
     const md = '- [Singa](http://singa.apache.org/en/index.html) - Distributed training.\n';

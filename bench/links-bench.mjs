@@ -1,0 +1,437 @@
+// Benchmarks listwarden's link checker (the compiled CLI in lib/, built by `npm run build`)
+// against markdown-link-check and linkinator on a loopback link farm, and prints every figure
+// with its target and PASS/MISS.
+//
+//   npm run bench:links                  # build, then run everything (a few minutes)
+//   node bench/links-bench.mjs --quick   # listwarden only (no peers), then the memory run
+//   node bench/links-bench.mjs --no-memory  # skip the 20,000-URL memory run
+//   node bench/links-bench.mjs --http    # serve plain http (listwarden then also probes
+//                                        # each alive http:// URL's https:// twin)
+//
+// Environment:
+//   BENCH_TOOL_TIMEOUT_S   limit for one tool run, in seconds (default 600); a run over it
+//                          is stopped and reported as TIMEOUT.
+//
+// The farm (bench/links-farm.mjs) runs in its own child process: 100 hosts (127.0.0.1–100,
+// one port), 20 URLs each, 100 ms per response; 2 % answer 429 (Retry-After: 1) on the
+// first request, 3 % refuse HEAD (403), 2 % are 404, 2 % are 301 to an alive page. It counts
+// every request per host and URL, and the most requests each host had in flight at once.
+// By default it serves https with a certificate made here, which every tool is told to trust
+// through NODE_EXTRA_CA_CERTS (real lists are https; plain http would also make listwarden
+// probe an https:// twin of every alive link). No request leaves loopback: the tools' child
+// processes get no proxy variables and no GitHub token, and none of them checks for updates.
+
+import { fork, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ALIVE, kindOf } from './links-farm.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+const args = new Set(process.argv.slice(2));
+const QUICK = args.has('--quick');
+const MEMORY_RUN = !args.has('--no-memory');
+const TLS = !args.has('--http');
+const TOOL_TIMEOUT_MS = Number(process.env.BENCH_TOOL_TIMEOUT_S ?? 600) * 1000;
+
+const MAIN = { hosts: 100, perHost: 20, latencyMs: 100 };
+const MEMORY = { hosts: 200, perHost: 100, latencyMs: 10 };
+const LW = { concurrency: 64, hostConcurrency: 4 }; // DEFAULT_LINK_OPTIONS
+const RETRY_AFTER_MS = 1000;
+
+const work = mkdtempSync(join(tmpdir(), 'listwarden-links-bench-'));
+const children = new Set();
+let farm;
+
+// ---------------------------------------------------------------------------------------------
+// The farm: a forked child, driven over IPC.
+// ---------------------------------------------------------------------------------------------
+function startFarmProcess() {
+  const child = fork(join(here, 'links-farm.mjs'), ['--child'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  let next = 0;
+  const waiting = new Map();
+  child.on('message', (message) => {
+    const entry = waiting.get(message.id);
+    if (!entry) return;
+    waiting.delete(message.id);
+    if (message.error) entry.reject(new Error(message.error));
+    else entry.resolve(message);
+  });
+  child.on('exit', (code) => {
+    for (const entry of waiting.values()) entry.reject(new Error(`link farm exited (${code})`));
+    waiting.clear();
+  });
+  const ask = (cmd, extra = {}) =>
+    new Promise((resolve, reject) => {
+      const id = ++next;
+      waiting.set(id, { resolve, reject });
+      child.send({ id, cmd, ...extra });
+    });
+  return { child, ask };
+}
+
+async function openFarm(config, tls) {
+  const proc = startFarmProcess();
+  const { port, scheme } = await proc.ask('start', { config: { ...config, tls } });
+  const urls = [];
+  for (let n = 0; n < config.hosts * config.perHost; n++) {
+    urls.push(`${scheme}://127.0.0.${Math.floor(n / config.perHost) + 1}:${port}/p/${n}`);
+  }
+  return {
+    ...config,
+    port,
+    scheme,
+    urls,
+    index: new Map(urls.map((u, n) => [u, n])),
+    stats: () => proc.ask('stats'),
+    reset: () => proc.ask('reset'),
+    async close() {
+      await proc.ask('close').catch(() => undefined);
+      await new Promise((r) => (proc.child.exitCode !== null ? r() : proc.child.once('exit', r)));
+    },
+  };
+}
+
+async function makeCertificate(hosts) {
+  const selfsigned = (await import('selfsigned')).default;
+  const altNames = [{ type: 2, value: 'localhost' }];
+  for (let h = 1; h <= hosts; h++) altNames.push({ type: 7, ip: `127.0.0.${h}` });
+  const pems = await selfsigned.generate([{ name: 'commonName', value: 'listwarden bench farm' }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    extensions: [
+      { name: 'basicConstraints', cA: true },
+      { name: 'keyUsage', digitalSignature: true, keyCertSign: true },
+      { name: 'extKeyUsage', serverAuth: true },
+      { name: 'subjectAltName', altNames },
+    ],
+  });
+  const certFile = join(work, 'farm-ca.pem');
+  writeFileSync(certFile, pems.cert);
+  return { key: pems.private, cert: pems.cert, certFile };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running a tool: its own process group, a timeout, no network settings from outside.
+// ---------------------------------------------------------------------------------------------
+function toolEnv(certFile) {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) {
+    if (/^(https?_proxy|all_proxy|no_proxy|npm_config_.*proxy)$/i.test(name)) delete env[name];
+  }
+  delete env.GITHUB_TOKEN;
+  delete env.GH_TOKEN;
+  delete env.GITHUB_API_URL;
+  delete env.NODE_OPTIONS;
+  env.NO_PROXY = '*';
+  env.NO_UPDATE_NOTIFIER = '1';
+  env.NO_COLOR = '1';
+  env.FORCE_COLOR = '0';
+  env.CI = 'true';
+  if (certFile) env.NODE_EXTRA_CA_CERTS = certFile;
+  return env;
+}
+
+function runTool(command, argv, { env, timeoutMs = TOOL_TIMEOUT_MS, cwd = work } = {}) {
+  return new Promise((resolvePromise) => {
+    const started = performance.now();
+    const child = spawn(command, argv, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(child);
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => err.push(d));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child);
+    }, timeoutMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      children.delete(child);
+      resolvePromise({
+        ms: performance.now() - started,
+        code,
+        signal,
+        timedOut,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      });
+    });
+  });
+}
+
+function killGroup(child) {
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    try {
+      child.kill('SIGKILL');
+    } catch {
+      /* gone already */
+    }
+  }
+}
+
+function binOf(pkg, name) {
+  const dir = join(root, 'node_modules', pkg);
+  const meta = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const bin = typeof meta.bin === 'string' ? meta.bin : meta.bin[name ?? pkg];
+  return { path: join(dir, bin), version: meta.version };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The list and each tool's verdicts.
+// ---------------------------------------------------------------------------------------------
+function writeList(f, name) {
+  const lines = ['# Awesome Bench', '', '> Links for the link-checker bench.', '', '## Tools', ''];
+  f.urls.forEach((url, n) => lines.push(`- [Tool ${n}](${url}) - Does thing ${n}.`));
+  lines.push('');
+  const file = join(work, name);
+  writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
+/** Verdicts: URL → 'alive' | 'dead' | 'unverifiable' | 'redirect' (alive, reported as a redirect). */
+function parseListwarden(stdout) {
+  const verdicts = new Map();
+  let report;
+  try {
+    report = JSON.parse(stdout);
+  } catch {
+    return undefined;
+  }
+  const rule = { 'no-dead-link': 'dead', 'link-unverifiable': 'unverifiable', 'no-redirect': 'redirect' };
+  for (const finding of report.findings ?? []) {
+    const verdict = rule[finding.ruleId];
+    if (verdict && finding.data?.url) verdicts.set(finding.data.url, verdict);
+  }
+  return { verdicts, silentIsAlive: true };
+}
+
+function parseMarkdownLinkCheck(stdout) {
+  const verdicts = new Map();
+  for (const line of stdout.split('\n')) {
+    const m = /^\s*\[(✓|✖|\/)\] (\S+)/.exec(line);
+    if (m) verdicts.set(m[2], m[1] === '✓' ? 'alive' : m[1] === '✖' ? 'dead' : 'skipped');
+  }
+  return { verdicts, silentIsAlive: false };
+}
+
+function parseLinkinator(stdout) {
+  let report;
+  try {
+    report = JSON.parse(stdout.slice(stdout.indexOf('{')));
+  } catch {
+    return undefined;
+  }
+  const verdicts = new Map();
+  for (const link of report.links ?? []) {
+    verdicts.set(link.url, link.state === 'OK' ? 'alive' : link.state === 'BROKEN' ? 'dead' : 'skipped');
+  }
+  return { verdicts, silentIsAlive: false };
+}
+
+/** Wrong verdicts against the ground truth, by kind of URL. */
+function score(f, parsed) {
+  const wrong = [];
+  const byKind = {};
+  f.urls.forEach((url, n) => {
+    const kind = kindOf(n);
+    const alive = ALIVE[kind];
+    let verdict = parsed.verdicts.get(url) ?? (parsed.silentIsAlive ? 'alive' : 'none');
+    const right = alive ? verdict === 'alive' || verdict === 'redirect' : verdict === 'dead';
+    if (!right) {
+      wrong.push({ url, kind, verdict });
+      byKind[`${kind}→${verdict}`] = (byKind[`${kind}→${verdict}`] ?? 0) + 1;
+    }
+  });
+  const movedReported = f.urls.filter((u, n) => kindOf(n) === 'moved' && parsed.verdicts.get(u) === 'redirect').length;
+  return { wrong, byKind, movedReported };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printing.
+// ---------------------------------------------------------------------------------------------
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const mark = (ok) => (ok ? 'PASS' : 'MISS');
+const results = [];
+function target(label, ok, detail) {
+  results.push({ label, ok });
+  console.log(`  ${mark(ok)}  ${label}${detail ? ` — ${detail}` : ''}`);
+}
+
+function spanOfStats(stats) {
+  const hosts = stats.hosts.filter((h) => h.requests > 0);
+  const busiest = hosts.reduce((a, h) => (h.maxInFlight > a.maxInFlight ? h : a), { maxInFlight: 0, host: '-' });
+  const methods = {};
+  for (const h of stats.hosts) for (const [m, c] of Object.entries(h.methods)) methods[m] = (methods[m] ?? 0) + c;
+  return { busiest, methods };
+}
+
+async function measure(f, name, command, argv, parse, env) {
+  await f.reset();
+  const started = Date.now();
+  const run = await runTool(command, argv, { env });
+  const stats = await f.stats();
+  run.firstRequestMs = stats.firstAt !== undefined ? stats.firstAt - started : undefined;
+  run.networkMs = stats.firstAt !== undefined ? stats.lastAt - stats.firstAt : undefined;
+  const { busiest, methods } = spanOfStats(stats);
+  const parsed = run.timedOut ? undefined : parse(run.stdout);
+  const scored = parsed ? score(f, parsed) : undefined;
+  const row = { name, run, stats, busiest, methods, scored };
+  const methodText = Object.entries(methods)
+    .map(([m, c]) => `${c} ${m}`)
+    .join(', ');
+  console.log(`\n${name}`);
+  const phases = run.networkMs !== undefined ? `; first request after ${s(run.firstRequestMs)}, first request to last answer ${s(run.networkMs)}` : '';
+  console.log(`  wall time          ${run.timedOut ? `TIMEOUT (stopped after ${s(run.ms)})` : s(run.ms)}  (exit ${run.code ?? run.signal}${phases})`);
+  console.log(`  requests sent      ${stats.requests}${methodText ? ` (${methodText})` : ''}${stats.clientErrors ? `, ${stats.clientErrors} failed handshakes/garbled` : ''}`);
+  console.log(`  most in flight     ${busiest.maxInFlight} on one host (${busiest.host}); ${stats.maxInFlight} on the whole farm`);
+  if (scored) {
+    const kinds = Object.entries(scored.byKind)
+      .map(([k, c]) => `${c} ${k}`)
+      .join(', ');
+    console.log(`  wrong verdicts     ${scored.wrong.length}${kinds ? ` (${kinds})` : ''}`);
+  } else {
+    console.log(`  wrong verdicts     n/a (${run.timedOut ? 'timed out' : 'output not parsed'})`);
+    if (!run.timedOut) console.log(`  stderr: ${run.stderr.slice(0, 2000)}\n  stdout: ${run.stdout.slice(0, 500)}`);
+  }
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The benchmark.
+// ---------------------------------------------------------------------------------------------
+async function main() {
+  const lwBin = join(root, 'bin', 'listwarden.js');
+  if (!existsSync(join(root, 'lib', 'cli', 'index.js'))) throw new Error('lib/ is not built: run `npm run build` first (npm run bench:links does)');
+  const mlc = binOf('markdown-link-check');
+  const lk = binOf('linkinator');
+  const tls = TLS ? await makeCertificate(MEMORY.hosts) : undefined;
+  const env = toolEnv(tls?.certFile);
+
+  console.log('listwarden link-checker bench');
+  console.log(`  machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+  console.log(`  farm: ${MAIN.hosts} hosts × ${MAIN.perHost} URLs = ${MAIN.hosts * MAIN.perHost}, ${MAIN.latencyMs} ms per response, ${TLS ? 'https (bench CA via NODE_EXTRA_CA_CERTS)' : 'plain http'}, separate process`);
+  const counts = {};
+  for (let n = 0; n < MAIN.hosts * MAIN.perHost; n++) counts[kindOf(n)] = (counts[kindOf(n)] ?? 0) + 1;
+  console.log(`  mix: ${counts.ok} ok, ${counts.r429} 429-then-200 (Retry-After: 1), ${counts.head403} HEAD-403/GET-200, ${counts.missing} 404, ${counts.moved} 301→200`);
+
+  farm = await openFarm(MAIN, tls);
+  writeList(farm, 'list.md');
+  // Paths relative to the tools' working directory (the temp dir): see the note on --state.
+  const lwArgs = ['check', 'list.md', '--allow-private', '--format', 'json', '--fail-on', 'never', '--state', 'links-state.json'];
+
+  // Lower bound for listwarden (its own limits).
+  const urlsN = farm.urls.length;
+  const bound = Math.max((urlsN * MAIN.latencyMs) / LW.concurrency, (MAIN.perHost * MAIN.latencyMs) / LW.hostConcurrency, RETRY_AFTER_MS + 2 * MAIN.latencyMs);
+  console.log(
+    `  listwarden lower bound: max(${urlsN} × ${MAIN.latencyMs} ms ÷ ${LW.concurrency} = ${s((urlsN * MAIN.latencyMs) / LW.concurrency)}; ` +
+      `${MAIN.perHost} × ${MAIN.latencyMs} ms ÷ ${LW.hostConcurrency} = ${s((MAIN.perHost * MAIN.latencyMs) / LW.hostConcurrency)}; ` +
+      `${RETRY_AFTER_MS} ms + 2 × ${MAIN.latencyMs} ms = ${s(RETRY_AFTER_MS + 2 * MAIN.latencyMs)}) = ${s(bound)}`,
+  );
+
+  console.log('\nSettings');
+  console.log(`  listwarden ${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}: node bin/listwarden.js ${lwArgs.join(' ').replaceAll(work + '/', '')} (defaults: concurrency ${LW.concurrency}, host concurrency ${LW.hostConcurrency}, GET with a 64 KiB prefix for titles, 2 retries)`);
+  const mlcConfig = join(work, 'mlc.json');
+  writeFileSync(mlcConfig, JSON.stringify({ retryOn429: true, retryCount: 2, fallbackRetryDelay: '2s', timeout: '10s', aliveStatusCodes: [200, 206] }, null, 2));
+  console.log(`  markdown-link-check ${mlc.version}: markdown-link-check -c mlc.json list.md (every line, not -q, to read each verdict); mlc.json = {retryOn429: true, retryCount: 2, fallbackRetryDelay: 2s, timeout: 10s, aliveStatusCodes: [200, 206]}; its fixed concurrency is 2, HEAD then GET`);
+  console.log(`  linkinator ${lk.version} (newest whose engines allow node 20; 8.x needs node ≥ 22): linkinator list.md --markdown --format json --retry --timeout 10000 (default concurrency 100, no per-host limit, HEAD then GET)`);
+  console.log(`  each run: its own process, stopped after ${s(TOOL_TIMEOUT_MS)}; farm counters reset before each`);
+
+  // 1. listwarden, cold.
+  const lw = await measure(farm, `listwarden (cold, fresh --state)`, process.execPath, [lwBin, ...lwArgs], parseListwarden, env);
+  const rows = [lw];
+  // 2. The peers.
+  if (!QUICK) {
+    rows.push(await measure(farm, 'markdown-link-check', process.execPath, [mlc.path, '-c', 'mlc.json', 'list.md'], parseMarkdownLinkCheck, env));
+    rows.push(await measure(farm, 'linkinator', process.execPath, [lk.path, 'list.md', '--markdown', '--format', 'json', '--retry', '--timeout', '10000'], parseLinkinator, env));
+  }
+  // 3. listwarden again with the same state, inside its TTL.
+  const warm = await measure(farm, 'listwarden (warm, same --state inside the TTL)', process.execPath, [lwBin, ...lwArgs], parseListwarden, env);
+  const perUrl = new Map(warm.stats.perUrl);
+  let aliveRequests = 0;
+  let deadRequests = 0;
+  for (const [n, c] of perUrl) {
+    if (ALIVE[kindOf(n)]) aliveRequests += c;
+    else deadRequests += c;
+  }
+  console.log(`  of which           ${aliveRequests} to links seen alive, ${deadRequests} to links seen dead (re-checked on every run by design)`);
+
+  // Targets.
+  console.log('\nTargets');
+  const mlcRow = rows.find((r) => r.name === 'markdown-link-check');
+  const lkRow = rows.find((r) => r.name === 'linkinator');
+  const lwOk = !lw.run.timedOut && lw.run.code !== null;
+  const ratio = lw.run.ms / bound;
+  target('listwarden ≤ 1.2 × the lower bound', lwOk && ratio <= 1.2, `${s(lw.run.ms)} ÷ ${s(bound)} = ${ratio.toFixed(2)}×`);
+  if (lkRow) {
+    const ok = lwOk && (lkRow.run.timedOut || lw.run.ms < lkRow.run.ms);
+    target('listwarden faster than linkinator', ok, `${s(lw.run.ms)} vs ${lkRow.run.timedOut ? 'TIMEOUT' : s(lkRow.run.ms)}`);
+  }
+  target(`listwarden never over its per-host limit (${LW.hostConcurrency})`, lw.busiest.maxInFlight <= LW.hostConcurrency && warm.busiest.maxInFlight <= LW.hostConcurrency, `most in flight on one host: ${lw.busiest.maxInFlight}`);
+  if (mlcRow) {
+    const speedup = mlcRow.run.ms / lw.run.ms;
+    target('listwarden ≥ 5× faster than markdown-link-check', lwOk && speedup >= 5, `${s(mlcRow.run.ms)}${mlcRow.run.timedOut ? ' (TIMEOUT, at least)' : ''} ÷ ${s(lw.run.ms)} = ${speedup.toFixed(1)}×`);
+  }
+  target('listwarden zero wrong verdicts', lw.scored?.wrong.length === 0, `${lw.scored ? lw.scored.wrong.length : 'n/a'} wrong; ${lw.scored?.movedReported ?? 0}/${counts.moved} 301s reported as no-redirect`);
+  target('listwarden warm run: 0 requests to links seen alive', aliveRequests === 0, `${aliveRequests} (and ${deadRequests} to the ${counts.missing} dead ones), wall ${s(warm.run.ms)}`);
+  if (warm.scored) target('listwarden warm run: zero wrong verdicts', warm.scored.wrong.length === 0, `${warm.scored.wrong.length} wrong`);
+  await farm.close();
+  farm = undefined;
+
+  // 4. Memory: 20,000 URLs.
+  if (!MEMORY_RUN) return report();
+  console.log(`\nMemory: listwarden over ${MEMORY.hosts} hosts × ${MEMORY.perHost} URLs = ${MEMORY.hosts * MEMORY.perHost}, ${MEMORY.latencyMs} ms per response`);
+  farm = await openFarm(MEMORY, tls);
+  const bigList = writeList(farm, 'big.md');
+  const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+  const bigArgs = [lwBin, 'check', bigList, '--allow-private', '--format', 'json', '--fail-on', 'never', '--output', join(work, 'big.json')];
+  await farm.reset();
+  const big = timeBin
+    ? await runTool(timeBin, ['-v', process.execPath, ...bigArgs], { env })
+    : await runTool(process.execPath, [join(here, 'links-rss.mjs'), ...bigArgs], { env });
+  const bigStats = await farm.stats();
+  const rssKb = timeBin ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(big.stderr)?.[1]) : Number(/@@maxrss (\d+)/.exec(big.stderr)?.[1]);
+  const bigParsed = existsSync(join(work, 'big.json')) ? parseListwarden(readFileSync(join(work, 'big.json'), 'utf8')) : undefined;
+  const bigScore = bigParsed ? score(farm, bigParsed) : undefined;
+  const bigBusiest = spanOfStats(bigStats).busiest;
+  const bigBound = Math.max((MEMORY.hosts * MEMORY.perHost * MEMORY.latencyMs) / LW.concurrency, (MEMORY.perHost * MEMORY.latencyMs) / LW.hostConcurrency, RETRY_AFTER_MS + 2 * MEMORY.latencyMs);
+  console.log(`  wall time          ${big.timedOut ? 'TIMEOUT' : s(big.ms)} (exit ${big.code ?? big.signal}); lower bound ${s(bigBound)} (${(big.ms / bigBound).toFixed(2)}×)`);
+  console.log(`  peak RSS           ${rssKb ? `${(rssKb / 1024).toFixed(0)} MiB` : 'n/a'} (${timeBin ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS'}, whole CLI: parse, checks, report)`);
+  console.log(`  requests sent      ${bigStats.requests}; most in flight on one host ${bigBusiest.maxInFlight}, on the farm ${bigStats.maxInFlight}`);
+  console.log(`  wrong verdicts     ${bigScore ? `${bigScore.wrong.length}${Object.keys(bigScore.byKind).length ? ` (${Object.entries(bigScore.byKind).map(([k, c]) => `${c} ${k}`).join(', ')})` : ''}` : 'n/a'}`);
+  if (!rssKb || big.code === null) console.log(`  stderr: ${big.stderr.slice(-1500)}`);
+  await farm.close();
+  farm = undefined;
+  report();
+}
+
+function report() {
+  const missed = results.filter((r) => !r.ok);
+  console.log(`\n${results.length - missed.length} of ${results.length} targets met${missed.length ? `; missed: ${missed.map((r) => r.label).join('; ')}` : ''}`);
+}
+
+async function cleanup() {
+  for (const child of children) killGroup(child);
+  if (farm) await farm.close().catch(() => undefined);
+  rmSync(work, { recursive: true, force: true });
+}
+
+process.on('SIGINT', () => {
+  cleanup().finally(() => process.exit(130));
+});
+
+try {
+  await main();
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await cleanup();
+}
