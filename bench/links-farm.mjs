@@ -48,7 +48,8 @@ function startFarm(config) {
     state.clientErrors = 0;
     state.firstAt = undefined;
     state.lastAt = undefined;
-    state.log = []; // per request: [start ms, end ms (from the first request), host, method, status]
+    state.log = []; // per request: [start ms, end ms (from the first request), host, method, status, path]
+    state.connections = 0;
   };
   resetCounters();
 
@@ -63,7 +64,7 @@ function startFarm(config) {
     state.inFlight++;
     state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
     state.firstAt ??= Date.now();
-    const entry = [Date.now() - state.firstAt, -1, h, req.method, 0];
+    const entry = [Date.now() - state.firstAt, -1, h, req.method, 0, req.url];
     state.log.push(entry);
     // A request is in flight from its arrival until the farm hands its answer over (res.end),
     // or until the client hangs up: the client cannot have the answer before that, so a count
@@ -123,8 +124,12 @@ function startFarm(config) {
   const servers = [];
   const listenAll = async (port) => {
     for (let h = 1; h <= hosts; h++) {
-      const server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler(h)) : createHttpServer(handler(h));
+      // Each host has its own certificate (one IP address in it), signed by the bench's CA.
+      const server = tls ? createHttpsServer({ key: tls.hosts[h - 1].key, cert: tls.hosts[h - 1].cert }, handler(h)) : createHttpServer(handler(h));
       server.keepAliveTimeout = 5000;
+      server.on(tls ? 'secureConnection' : 'connection', () => {
+        state.connections++;
+      });
       server.on('clientError', (_error, socket) => {
         state.clientErrors++;
         socket.destroy();
@@ -171,6 +176,7 @@ function startFarm(config) {
         requests: state.perHost.reduce((a, s) => a + s.requests, 0),
         maxInFlight: state.maxInFlight,
         clientErrors: state.clientErrors,
+        connections: state.connections,
         firstAt: state.firstAt,
         log: state.log,
         lastAt: state.lastAt,

@@ -49328,10 +49328,25 @@ function parseTarget(url2) {
     path: canonicalPath(path2)
   };
 }
+function deletions(word) {
+  const out = /* @__PURE__ */ new Set([word]);
+  for (let i = 0; i < word.length; i++) {
+    const once = word.slice(0, i) + word.slice(i + 1);
+    out.add(once);
+    for (let j = i; j < once.length; j++) out.add(once.slice(0, j) + once.slice(j + 1));
+  }
+  return out;
+}
 var ToolRegistry = class {
   entries;
   homes;
   names;
+  /** Indexes: homes by host, names by normalized form and by length (lookups run per entry). */
+  homesByHost = /* @__PURE__ */ new Map();
+  namesByForm = /* @__PURE__ */ new Map();
+  /** Symmetric-delete index: every form of a known name with up to two letters deleted. */
+  namesByDeletion = /* @__PURE__ */ new Map();
+  closestCache = /* @__PURE__ */ new Map();
   constructor(extra = []) {
     this.entries = [...extra, ...TOOL_REGISTRY_DATA];
     this.homes = [];
@@ -49346,6 +49361,21 @@ var ToolRegistry = class {
         if (normalized !== "") this.names.push({ entry, normalized });
       }
     }
+    for (const home of this.homes) {
+      const list3 = this.homesByHost.get(home.host) ?? [];
+      list3.push(home);
+      this.homesByHost.set(home.host, list3);
+    }
+    for (const known of this.names) {
+      const same = this.namesByForm.get(known.normalized) ?? [];
+      if (!same.includes(known.entry)) same.push(known.entry);
+      this.namesByForm.set(known.normalized, same);
+      for (const variant of deletions(known.normalized)) {
+        const list3 = this.namesByDeletion.get(variant) ?? [];
+        if (!list3.includes(known)) list3.push(known);
+        this.namesByDeletion.set(variant, list3);
+      }
+    }
   }
   /**
    * The tool whose home is the longest prefix of the URL. Hosts compare without `www.`
@@ -49357,7 +49387,12 @@ var ToolRegistry = class {
     const target = parseTarget(url2);
     if (target === void 0) return void 0;
     let best;
-    for (const home of this.homes) {
+    const candidates2 = [];
+    for (let host = target.host; host.includes(".") || host === target.host; host = host.slice(host.indexOf(".") + 1)) {
+      candidates2.push(...this.homesByHost.get(host) ?? []);
+      if (!host.includes(".")) break;
+    }
+    for (const home of candidates2) {
       const exactHost = target.host === home.host;
       if (!exactHost && !target.host.endsWith(`.${home.host}`)) continue;
       if (home.path !== "" && target.path !== home.path && !target.path.startsWith(`${home.path}/`)) {
@@ -49377,9 +49412,12 @@ var ToolRegistry = class {
   closestKnownName(name) {
     const q = normalizeName(name);
     if (q === "") return void 0;
+    if (this.closestCache.has(q)) return this.closestCache.get(q);
     let best;
     let ambiguous = false;
-    for (const known of this.names) {
+    const nearby = /* @__PURE__ */ new Set();
+    for (const variant of deletions(q)) for (const known of this.namesByDeletion.get(variant) ?? []) nearby.add(known);
+    for (const known of nearby) {
       const d = nameDistanceWithin(q, known.normalized, allowedDistance(q, known.normalized));
       if (d === void 0) continue;
       if (best === void 0 || d < best.distance) {
@@ -49389,18 +49427,15 @@ var ToolRegistry = class {
         ambiguous = true;
       }
     }
-    if (best === void 0 || ambiguous && best.distance > 0) return void 0;
-    return best;
+    const result = best === void 0 || ambiguous && best.distance > 0 ? void 0 : best;
+    if (this.closestCache.size < 1e4) this.closestCache.set(q, result);
+    return result;
   }
   /** Every entry whose name or one of whose aliases normalizes to the same as `name`. */
   entriesNamed(name) {
     const q = normalizeName(name);
     if (q === "") return [];
-    const out = [];
-    for (const known of this.names) {
-      if (known.normalized === q && !out.includes(known.entry)) out.push(known.entry);
-    }
-    return out;
+    return [...this.namesByForm.get(q) ?? []];
   }
 };
 

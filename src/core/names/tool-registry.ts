@@ -143,10 +143,27 @@ function parseTarget(url: string): { host: string; path: string } | undefined {
   };
 }
 
+/** The word and every form of it with one or two letters deleted. */
+function deletions(word: string): Set<string> {
+  const out = new Set<string>([word]);
+  for (let i = 0; i < word.length; i++) {
+    const once = word.slice(0, i) + word.slice(i + 1);
+    out.add(once);
+    for (let j = i; j < once.length; j++) out.add(once.slice(0, j) + once.slice(j + 1));
+  }
+  return out;
+}
+
 export class ToolRegistry {
   readonly entries: readonly ToolEntry[];
   private readonly homes: Home[];
   private readonly names: KnownName[];
+  /** Indexes: homes by host, names by normalized form and by length (lookups run per entry). */
+  private readonly homesByHost = new Map<string, Home[]>();
+  private readonly namesByForm = new Map<string, ToolEntry[]>();
+  /** Symmetric-delete index: every form of a known name with up to two letters deleted. */
+  private readonly namesByDeletion = new Map<string, KnownName[]>();
+  private readonly closestCache = new Map<string, { entry: ToolEntry; distance: number } | undefined>();
 
   constructor(extra: ToolEntry[] = []) {
     this.entries = [...extra, ...TOOL_REGISTRY_DATA];
@@ -162,6 +179,21 @@ export class ToolRegistry {
         if (normalized !== '') this.names.push({ entry, normalized });
       }
     }
+    for (const home of this.homes) {
+      const list = this.homesByHost.get(home.host) ?? [];
+      list.push(home);
+      this.homesByHost.set(home.host, list);
+    }
+    for (const known of this.names) {
+      const same = this.namesByForm.get(known.normalized) ?? [];
+      if (!same.includes(known.entry)) same.push(known.entry);
+      this.namesByForm.set(known.normalized, same);
+      for (const variant of deletions(known.normalized)) {
+        const list = this.namesByDeletion.get(variant) ?? [];
+        if (!list.includes(known)) list.push(known);
+        this.namesByDeletion.set(variant, list);
+      }
+    }
   }
 
   /**
@@ -174,7 +206,13 @@ export class ToolRegistry {
     const target = parseTarget(url);
     if (target === undefined) return undefined;
     let best: { entry: ToolEntry; score: number } | undefined;
-    for (const home of this.homes) {
+    // The host and each parent domain (a home host covers its sub-domains).
+    const candidates: Home[] = [];
+    for (let host = target.host; host.includes('.') || host === target.host; host = host.slice(host.indexOf('.') + 1)) {
+      candidates.push(...(this.homesByHost.get(host) ?? []));
+      if (!host.includes('.')) break;
+    }
+    for (const home of candidates) {
       const exactHost = target.host === home.host;
       if (!exactHost && !target.host.endsWith(`.${home.host}`)) continue;
       if (home.path !== '' && target.path !== home.path && !target.path.startsWith(`${home.path}/`)) {
@@ -196,9 +234,14 @@ export class ToolRegistry {
   closestKnownName(name: string): { entry: ToolEntry; distance: number } | undefined {
     const q = normalizeName(name);
     if (q === '') return undefined;
+    if (this.closestCache.has(q)) return this.closestCache.get(q);
     let best: { entry: ToolEntry; distance: number } | undefined;
     let ambiguous = false;
-    for (const known of this.names) {
+    // Two names within two edits share a form with at most two letters deleted from each
+    // (symmetric deletion, as SymSpell does): only those are measured.
+    const nearby = new Set<KnownName>();
+    for (const variant of deletions(q)) for (const known of this.namesByDeletion.get(variant) ?? []) nearby.add(known);
+    for (const known of nearby) {
       const d = nameDistanceWithin(q, known.normalized, allowedDistance(q, known.normalized));
       if (d === undefined) continue;
       if (best === undefined || d < best.distance) {
@@ -208,18 +251,15 @@ export class ToolRegistry {
         ambiguous = true;
       }
     }
-    if (best === undefined || (ambiguous && best.distance > 0)) return undefined;
-    return best;
+    const result = best === undefined || (ambiguous && best.distance > 0) ? undefined : best;
+    if (this.closestCache.size < 10_000) this.closestCache.set(q, result);
+    return result;
   }
 
   /** Every entry whose name or one of whose aliases normalizes to the same as `name`. */
   entriesNamed(name: string): ToolEntry[] {
     const q = normalizeName(name);
     if (q === '') return [];
-    const out: ToolEntry[] = [];
-    for (const known of this.names) {
-      if (known.normalized === q && !out.includes(known.entry)) out.push(known.entry);
-    }
-    return out;
+    return [...(this.namesByForm.get(q) ?? [])];
   }
 }
