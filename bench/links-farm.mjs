@@ -40,7 +40,7 @@ function startFarm(config) {
     clientErrors: 0,
   };
   const resetCounters = () => {
-    state.perHost = Array.from({ length: hosts }, () => ({ inFlight: 0, maxInFlight: 0, requests: 0, methods: {} }));
+    state.perHost = Array.from({ length: hosts }, () => ({ inFlight: 0, maxInFlight: 0, requests: 0, methods: {}, connections: 0 }));
     state.perUrl = new Map();
     state.hits = new Map();
     state.inFlight = 0;
@@ -129,10 +129,14 @@ function startFarm(config) {
       server.keepAliveTimeout = 5000;
       server.on(tls ? 'secureConnection' : 'connection', () => {
         state.connections++;
+        state.perHost[h - 1].connections++;
       });
       server.on('clientError', (_error, socket) => {
+        // As node's default handler does: a 400, then close (a TLS hello sent to a plain http
+        // server gets this answer from most servers, and the client sees a TLS error).
         state.clientErrors++;
-        socket.destroy();
+        if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+        else socket.destroy();
       });
       server.on('tlsClientError', () => {
         state.clientErrors++;
@@ -171,7 +175,7 @@ function startFarm(config) {
     },
     stats() {
       return {
-        hosts: state.perHost.map((s, i) => ({ host: `127.0.0.${i + 1}`, maxInFlight: s.maxInFlight, requests: s.requests, methods: s.methods })),
+        hosts: state.perHost.map((s, i) => ({ host: `127.0.0.${i + 1}`, maxInFlight: s.maxInFlight, requests: s.requests, methods: s.methods, connections: s.connections })),
         perUrl: [...state.perUrl],
         requests: state.perHost.reduce((a, s) => a + s.requests, 0),
         maxInFlight: state.maxInFlight,

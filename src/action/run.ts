@@ -10,6 +10,8 @@ import type { Finding, Severity } from '../core/findings/types.js';
 import { formatJson } from '../core/format/format-json.js';
 import { decodeInput } from '../core/parse/decode-input.js';
 import { LineIndex } from '../core/parse/line-index.js';
+import { EventError, reviewEvent } from './review-event.js';
+import type { CheckLinks } from '../use-cases/review-pull-request.js';
 
 /** GitHub shows 10 error and 10 warning annotations per step; more than this only clutters the log. */
 export const MAX_ANNOTATIONS_PER_SEVERITY = 50;
@@ -32,6 +34,14 @@ export async function run(): Promise<void> {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const failOn = readFailOn();
     const config = await readConfig(workspace);
+    const mode = readMode();
+    if (mode === 'review') {
+      const token = core.getInput('github-token') || process.env.GITHUB_TOKEN || '';
+      if (!token) throw new InputError('github-token is empty — pass ${{ github.token }} (the default) or a token that can read the repository');
+      core.setSecret(token);
+      await reviewEvent({ token, files: splitList(core.getInput('files') || 'README.md'), config, failOn, checkLinks: readCheckLinks('changed') });
+      return;
+    }
     const files = await expandFiles(workspace, splitList(core.getInput('files') || 'README.md'), config);
 
     const findings: Finding[] = [];
@@ -70,10 +80,27 @@ export async function run(): Promise<void> {
       }
     }
   } catch (error) {
-    if (error instanceof InputError) core.setFailed(`listwarden: ${error.message}`);
+    if (error instanceof InputError || error instanceof EventError) core.setFailed(`listwarden: ${error.message}`);
     else if (error instanceof ConfigError) core.setFailed(`listwarden: config error: ${error.message} — fix the file, or point the config input at another one`);
     else core.setFailed(`listwarden failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)} — please report this with the list that caused it`);
   }
+}
+
+const MODES = ['auto', 'review', 'check'] as const;
+
+/** `auto` picks from the event: pull_request(_target) → review; anything else → check the files. */
+function readMode(): 'review' | 'check' {
+  const value = (core.getInput('mode') || 'auto').toLowerCase();
+  if (!(MODES as readonly string[]).includes(value)) throw new InputError(`mode is "${value}" — expected one of: ${MODES.join(', ')}`);
+  if (value !== 'auto') return value as 'review' | 'check';
+  const event = process.env.GITHUB_EVENT_NAME ?? '';
+  return event === 'pull_request' || event === 'pull_request_target' ? 'review' : 'check';
+}
+
+function readCheckLinks(fallback: CheckLinks): CheckLinks {
+  const value = (core.getInput('check-links') || fallback).toLowerCase();
+  if (value !== 'changed' && value !== 'all' && value !== 'none') throw new InputError(`check-links is "${value}" — expected changed, all or none`);
+  return value;
 }
 
 function readFailOn(): FailOn {

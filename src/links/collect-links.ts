@@ -40,12 +40,16 @@ function localPath(url: string): string | undefined {
 }
 
 /** Groups the links of the documents by the URL a checker must request. */
-export function collectUrls(docs: ListDocument[], ignored: (url: string) => boolean = () => false): CollectedUrls {
+export function collectUrls(
+  docs: ListDocument[],
+  ignored: (url: string) => boolean = () => false,
+  selected: (file: string, link: Link) => boolean = () => true,
+): CollectedUrls {
   const http = new Map<string, LinkPlace[]>();
   const local = new Map<string, LinkPlace[]>();
   for (const doc of docs) {
     for (const link of doc.links) {
-      if (ignored(link.url)) continue;
+      if (ignored(link.url) || !selected(doc.path, link)) continue;
       const remote = requestUrl(link.url);
       const key = remote ?? localPath(link.url);
       if (key === undefined) continue;

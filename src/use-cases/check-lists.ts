@@ -4,7 +4,7 @@ import { inspectInput } from '../core/parse/inspect-input.js';
 import { compileUrlPatterns } from '../core/findings/url-pattern.js';
 import { severityFor, type ResolvedConfig } from '../core/config/schema.js';
 import type { Finding, LinkFacts } from '../core/findings/types.js';
-import type { ListDocument } from '../core/model/types.js';
+import type { Link, ListDocument } from '../core/model/types.js';
 import { collectUrls, requestUrl } from '../links/collect-links.js';
 import { checkUrls, type CheckUrlsOptions, type UrlOutcome, type UrlRun } from '../links/check-urls.js';
 import { linkFindings } from '../links/link-findings.js';
@@ -16,6 +16,8 @@ export interface LinkPorts extends CheckUrlsOptions {
   fileExists?: (path: string) => Promise<boolean>;
   /** Directory part of a list's path, to resolve its relative links. */
   resolveRelative?: (listPath: string, link: string) => string;
+  /** Which links to check (e.g. only those on lines a pull request changes); default all. */
+  selectLink?: (file: string, link: Link) => boolean;
 }
 
 export interface ListFile {
@@ -75,7 +77,7 @@ export async function checkLists(files: ListFile[], config: ResolvedConfig, link
   const docs = parseAll(files);
   let evidence: LinkEvidence | undefined;
   if (links) {
-    const collected = collectUrls(docs.docs, compileUrlPatterns(config.ignoreUrls));
+    const collected = collectUrls(docs.docs, compileUrlPatterns(config.ignoreUrls), links.selectLink);
     const run = await checkUrls([...collected.http.keys()], links);
     if (run.networkUnavailable) notes.push(`network unavailable: ${run.notChecked} link${run.notChecked === 1 ? '' : 's'} not checked (no host could be reached; none is reported dead)`);
     if (run.leftForNextRun > 0) notes.push(`time budget spent: ${run.leftForNextRun} link${run.leftForNextRun === 1 ? '' : 's'} left for the next run (the stalest were checked first)`);
@@ -114,7 +116,7 @@ async function report(files: ListFile[], docs: ListDocument[], config: ResolvedC
   const findings: Finding[] = [];
   for (const doc of docs) findings.push(...runRules(doc, { config, ...(evidence ? { facts: evidence.facts } : {}) }));
   if (!evidence) return findings;
-  const collected = collectUrls(docs, compileUrlPatterns(config.ignoreUrls));
+  const collected = collectUrls(docs, compileUrlPatterns(config.ignoreUrls), links?.selectLink);
   const sources = new Map(files.map((f) => [f.path, f.source]));
   const severity = (ruleId: string, fallback: Finding['severity']) => severityFor(config, ruleId, fallback);
   findings.push(...linkFindings(evidence.run.outcomes, collected.http, sources, { archived: evidence.archived, severity }));

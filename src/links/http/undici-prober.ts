@@ -17,6 +17,10 @@ import { decodePrefix, readPrefix } from './read-prefix.js';
 import { requestHeaders } from './request-headers.js';
 import { parseRetryAfter } from './retry-after.js';
 import { checkHost, createGuardedLookup, systemLookup, type GuardPolicy, type LookupFn } from './ssrf-guard.js';
+import type { AcquireOptions } from '../host-scheduler.js';
+
+/** A pacer that may also put a probe's follow-up requests first (HostScheduler does; others ignore it). */
+type ContinuingPacer = HostPacer & { acquire(host: string, signal?: AbortSignal, options?: AcquireOptions): Promise<() => void> };
 
 export interface UndiciProberDeps {
   /** Sends the requests (e.g. undici's MockAgent). Default: an Agent with the guarded lookup. */
@@ -60,8 +64,11 @@ interface ProbeState {
   redirects: RedirectHop[];
   requests: number;
   started: number;
+  /** Until the first request gets its slot: the time of the call plus the total timeout. */
   deadline: number;
   lastStatus?: number;
+  /** Starts the whole-probe clock (once): called when the first request gets its slot. */
+  startClock?: () => void;
 }
 
 function header(headers: ResponseHeaders, name: string): string {
@@ -160,7 +167,15 @@ export class UndiciProber implements LinkProber {
     };
     signal?.throwIfAborted();
     const total = new AbortController();
-    const timer = setTimeout(() => total.abort(new Error('probe timed out')), this.options.totalTimeoutMs);
+    // The whole-probe clock starts when the first request gets its slot, not now: a probe
+    // queued behind many links to the same host (a list with 1,500 github.com links) must
+    // not time out before it has sent anything.
+    let timer: NodeJS.Timeout | undefined;
+    state.startClock = () => {
+      if (timer) return;
+      state.deadline = this.now() + this.options.totalTimeoutMs;
+      timer = setTimeout(() => total.abort(new Error('probe timed out')), this.options.totalTimeoutMs);
+    };
     const combined = signal ? AbortSignal.any([signal, total.signal]) : total.signal;
     try {
       // undici does not abandon a connection attempt stuck in name resolution when the
@@ -277,7 +292,10 @@ export class UndiciProber implements LinkProber {
 
   /** One request through the host pacer; the slot is held until headers and prefix are in. */
   private async send(url: URL, state: ProbeState, signal: AbortSignal): Promise<Exchange> {
-    const release = await this.pacer.acquire(url.hostname, signal);
+    // A retry or a redirect hop continues a probe that already had a slot: it goes first.
+    const pacer = this.pacer as ContinuingPacer;
+    const release = await pacer.acquire(url.hostname, signal, { continuation: state.requests > 0 });
+    state.startClock?.();
     try {
       const method = state.method;
       const response = await this.dispatcher.request({

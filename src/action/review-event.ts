@@ -1,0 +1,114 @@
+import * as core from '@actions/core';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ResolvedConfig } from '../core/config/schema.js';
+import type { Finding } from '../core/findings/types.js';
+import { formatSarif } from '../core/format/format-sarif.js';
+import { formatJson } from '../core/format/format-json.js';
+import { LineIndex } from '../core/parse/line-index.js';
+import { allRules } from '../core/rules/index.js';
+import { createGitHubPort } from '../github/octokit-adapter.js';
+import { LINK_RULES } from '../links/link-findings.js';
+import { jobSummary } from '../review/job-summary.js';
+import { reviewPullRequest, type CheckLinks, type FailOn } from '../use-cases/review-pull-request.js';
+import { VERSION } from '../cli/version.js';
+import { actionLinkPorts } from './link-session.js';
+
+interface PullRequestPayload {
+  pull_request?: {
+    number: number;
+    base: { sha: string; repo: { full_name: string } };
+    head: { sha: string; repo: { full_name: string } | null };
+  };
+}
+
+export interface ReviewInputs {
+  token: string;
+  files: string[];
+  config: ResolvedConfig;
+  failOn: FailOn;
+  checkLinks: CheckLinks;
+}
+
+/** Thrown for an event the review cannot work with (the workflow author can fix it). */
+export class EventError extends Error {}
+
+/**
+ * The Action on `pull_request` / `pull_request_target`: review the PR through the API,
+ * then mirror the result on the job (annotations when the token could not write, the job
+ * summary, SARIF and JSON reports, outputs) and fail the step when a gating finding is at
+ * or above fail-on.
+ */
+export async function reviewEvent(inputs: ReviewInputs): Promise<void> {
+  const payload = JSON.parse(await readFile(process.env.GITHUB_EVENT_PATH ?? '', 'utf8')) as PullRequestPayload;
+  const pr = payload.pull_request;
+  if (!pr) throw new EventError('the event has no pull_request — run the review on pull_request or pull_request_target events');
+  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? pr.base.repo.full_name).split('/') as [string, string];
+  const github = createGitHubPort({
+    token: inputs.token,
+    ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
+    log: { warn: (m) => core.warning(m), info: (m) => core.info(m) },
+  });
+  const links = inputs.checkLinks === 'none' ? undefined : actionLinkPorts(inputs.config);
+  const runUrl = process.env.GITHUB_RUN_ID ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${owner}/${repo}/actions/runs/${process.env.GITHUB_RUN_ID}` : undefined;
+  let outcome;
+  try {
+    outcome = await reviewPullRequest(github, {
+      repo: { owner, repo },
+      pull: pr.number,
+      baseSha: pr.base.sha,
+      headSha: pr.head.sha,
+      files: inputs.files,
+      config: inputs.config,
+      failOn: inputs.failOn,
+      checkLinks: inputs.checkLinks,
+      ...(links ? { links: links.ports } : {}),
+      ...(runUrl ? { reportUrl: runUrl } : {}),
+    });
+  } finally {
+    await links?.close();
+  }
+
+  if (outcome.readOnly) {
+    core.info('listwarden: the token cannot write to this pull request (a fork, or a read-only token): reporting through annotations and the job summary instead');
+    annotate(outcome.gating);
+  }
+  await writeReports(outcome.findings, outcome.files.map((f) => f.path), new Map(outcome.files.map((f) => [f.path, new LineIndex(f.source)])));
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(jobSummary(outcome.summary), true).write();
+  for (const note of outcome.notes) core.info(`listwarden: ${note}`);
+  const count = (s: Finding['severity']) => outcome.findings.filter((f) => f.severity === s).length;
+  core.setOutput('errors', count('error'));
+  core.setOutput('warnings', count('warning'));
+  core.setOutput('infos', count('info'));
+  core.setOutput('gating', outcome.gating.length);
+  core.info(
+    `listwarden: ${outcome.gating.length} problem(s) in the lines this pull request changes, ${outcome.existing.length} elsewhere (not gating)` +
+      (outcome.wrote.checkRun ? `; check run ${outcome.wrote.checkRun}, ${outcome.wrote.suggestions} new suggestion(s), summary comment ${outcome.wrote.summary}` : ''),
+  );
+  if (outcome.conclusion === 'failure') {
+    core.setFailed(`${outcome.gating.length} problem(s) in the lines this pull request changes — see the annotations and suggestions on the pull request`);
+  }
+}
+
+/** Workflow-command annotations within GitHub's per-step caps (10 of each shown); the job summary has the rest. */
+function annotate(findings: Finding[]): void {
+  const shown = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) {
+    if (shown[f.severity]++ >= 10) continue;
+    const properties: core.AnnotationProperties = { title: f.ruleId, file: f.file, startLine: f.span.start.line, endLine: f.span.end.line };
+    if (f.span.start.line === f.span.end.line) Object.assign(properties, { startColumn: f.span.start.column, endColumn: f.span.end.column });
+    if (f.severity === 'error') core.error(f.message, properties);
+    else if (f.severity === 'warning') core.warning(f.message, properties);
+    else core.notice(f.message, properties);
+  }
+}
+
+async function writeReports(findings: Finding[], files: string[], indexes: Map<string, LineIndex>): Promise<void> {
+  const dir = process.env.RUNNER_TEMP || process.cwd();
+  const json = join(dir, 'listwarden-report.json');
+  const sarif = join(dir, 'listwarden.sarif');
+  await writeFile(json, formatJson(findings, files, (f) => indexes.get(f)), 'utf8');
+  await writeFile(sarif, formatSarif(findings, [...allRules.map((r) => r.meta), ...LINK_RULES], VERSION), 'utf8');
+  core.setOutput('json-report', json);
+  core.setOutput('sarif-report', sarif);
+}
