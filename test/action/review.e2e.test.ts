@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { structuredPatch } from 'diff';
 import examples from '@octokit/webhooks-examples';
 import { startGitHubApiStandIn, type GitHubApiStandIn } from '../github/helpers/api-stand-in.js';
+import { startLinkFarm } from '../links/helpers/link-farm.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BUNDLE = join(ROOT, 'dist', 'index.js');
@@ -71,7 +72,7 @@ interface Run {
   outputs: string;
 }
 
-function runAction(api: GitHubApiStandIn, dir: string, inputs: Record<string, string> = {}): Promise<Run> {
+function runAction(api: GitHubApiStandIn, dir: string, inputs: Record<string, string> = {}, extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
   const outputPath = join(dir, `output-${Date.now()}-${Math.random()}`);
   writeFileSync(outputPath, '');
   writeFileSync(join(dir, 'summary.md'), '');
@@ -93,6 +94,7 @@ function runAction(api: GitHubApiStandIn, dir: string, inputs: Record<string, st
     'INPUT_CHECK-LINKS': 'none',
     INPUT_MODE: 'auto',
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+    ...extraEnv,
   };
   return new Promise((done) => {
     execFile(process.execPath, [BUNDLE], { env, cwd: dir, timeout: 90_000 }, (error, stdout) => {
@@ -156,6 +158,26 @@ describe('the Action on a pull request', () => {
     expect(run.code).toBe(0);
     expect(api.state.checkRuns[0]).toMatchObject({ conclusion: 'success' });
     expect(api.state.reviewComments).toEqual([]);
+  }, 120_000);
+
+  it('checks only the links the PR adds: one request for a one-line PR on a list of old links', async () => {
+    const farm = await startLinkFarm({ '/new': { status: 404 }, '/old': { status: 404 } });
+    try {
+      const old = Array.from({ length: 30 }, (_, i) => `- [Old ${i}](${farm.url('/old')}?n=${i}) - An old link.`).join('\n');
+      const base = `# Awesome\n\n## Things\n\n${old}\n`;
+      const head = `${base}- [New](${farm.url('/new')}) - Added by this PR.\n`;
+      api.setFile(OWNER, REPO, BASE, 'README.md', base);
+      api.setFile(OWNER, REPO, HEAD, 'README.md', head);
+      api.addPull(OWNER, REPO, 7, { headSha: HEAD, files: [{ filename: 'README.md', status: 'modified', patch: patchOf(base, head) }] });
+      const run = await runAction(api, dir, { 'check-links': 'changed' }, { LISTWARDEN_ALLOW_PRIVATE: 'true' });
+      expect(run.code).toBe(1);
+      expect(farm.requests.map((r) => r.path)).toEqual(farm.requests.map(() => '/new'));
+      expect(farm.requests.length).toBeGreaterThan(0);
+      expect(farm.requests.length).toBeLessThanOrEqual(2);
+      expect(api.state.checkRuns[0]!.annotations.map((a) => a.title)).toEqual(['no-dead-link']);
+    } finally {
+      await farm.close();
+    }
   }, 120_000);
 
   it('a fork PR with a read-only token finishes green with annotations', async () => {
