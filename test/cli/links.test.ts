@@ -10,7 +10,7 @@ let dir: string;
 let out: string;
 let err: string;
 const run = (...argv: string[]) =>
-  main([...argv, '--allow-private'], { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: dir, env: {} });
+  main([...argv, '--allow-private'], { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: dir, env: { LISTWARDEN_WAYBACK_URL: farm.url('').replace(/\/$/, '') } });
 
 beforeAll(async () => {
   farm = await startLinkFarm({
@@ -22,6 +22,12 @@ beforeAll(async () => {
     },
     '/new': { status: 200, headers: { 'content-type': 'text/html' }, body: '<title>New home</title>' },
     '/busy': { status: 429, headers: { 'retry-after': '0' } },
+    // A stand-in of the Wayback Machine's availability API.
+    '/wayback/available': (req, res) => {
+      const asked = new URL(req.url ?? '', 'http://x').searchParams.get('url') ?? '';
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(asked.endsWith('/gone') ? { archived_snapshots: { closest: { available: true, status: '200', timestamp: '20240101000000', url: `http://web.archive.org/web/20240101000000/${asked}` } } } : { archived_snapshots: {} }));
+    },
   });
 });
 afterAll(async () => farm.close());
@@ -57,6 +63,21 @@ describe('listwarden check with link checks', () => {
     expect(linkish[1]!.fix?.edits[0]!.text).toBe(`${farm.url('/new')}#usage`);
     const sent = farm.requests.slice(before);
     expect(sent.filter((r) => r.path === '/gone' && r.host === '127.0.0.1').length).toBeLessThanOrEqual(2);
+  });
+
+  it('--wayback suggests the archived copy of a dead link', async () => {
+    writeFileSync(join(dir, 'README.md'), `- [Gone](${farm.url('/gone')}) - Dead.\n`);
+    await run('check', 'README.md', '--wayback', '--format', 'json');
+    const dead = JSON.parse(out).findings.find((f: { ruleId: string }) => f.ruleId === 'no-dead-link');
+    expect(dead.suggestion).toBe(`https://web.archive.org/web/20240101000000/${farm.url('/gone')}`);
+    expect(dead.message).toContain('replace it with the archived copy');
+  });
+
+  it('shows progress: periodic lines when standard error is not a terminal', async () => {
+    writeFileSync(join(dir, 'README.md'), list());
+    await run('check', 'README.md');
+    expect(err).toMatch(/links: 1\/5 checked — /);
+    expect(err).toMatch(/links: 5\/5 checked — 3 alive, 1 dead, 1 unverifiable\n/);
   });
 
   it('remembers alive links in --state: a second run inside the TTL sends no request for them', async () => {
