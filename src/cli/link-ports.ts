@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile, rename } from 'node:fs/promises';
-import { dirname, join, normalize } from 'node:path';
+import { dirname, join, normalize, resolve } from 'node:path';
 import { Resolver } from 'node:dns/promises';
 import type { ResolvedConfig } from '../core/config/schema.js';
 import { DEFAULT_LINK_OPTIONS, type LinkCheckOptions } from '../links/types.js';
@@ -45,7 +45,7 @@ export async function openLinkSession(cwd: string, config: ResolvedConfig, cli: 
   const options = linkOptions(config, cli);
   const scheduler = new HostScheduler(options);
   const prober = new UndiciProber(options, scheduler);
-  const statePath = cli.state ? join(cwd, cli.state) : undefined;
+  const statePath = cli.state ? resolve(cwd, cli.state) : undefined;
   const state = statePath ? (existsSync(statePath) ? LinkState.parse(await readFile(statePath, 'utf8'), cli.state!) : LinkState.empty()) : undefined;
   const token = cli.githubToken ?? env.GITHUB_TOKEN;
   const apiUrl = env.GITHUB_API_URL;
@@ -57,7 +57,7 @@ export async function openLinkSession(cwd: string, config: ResolvedConfig, cli: 
     ...(cli.budgetMs !== undefined ? { budgetMs: cli.budgetMs } : {}),
     ...(progress ? { onProgress: progress } : {}),
     networkCheck: internetReachable,
-    fileExists: async (path) => existsSync(join(cwd, path)),
+    fileExists: async (path) => existsSync(resolve(cwd, path)),
     resolveRelative: (listPath, link) => normalize(join(dirname(listPath), link.startsWith('/') ? `.${link}` : link)),
   };
   return {

@@ -125,7 +125,7 @@ const list = fc
     return all.join(eol) + (finalNewline ? eol : '');
   });
 
-const NUM_RUNS = 150;
+const NUM_RUNS = Number(process.env.LISTWARDEN_PROPERTY_RUNS ?? 150);
 
 function lineCount(source: string): number {
   return source.split('\n').length;

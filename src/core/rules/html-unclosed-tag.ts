@@ -26,10 +26,10 @@ const OPTIONAL_END = new Set([
 const IMPLIED_CLOSE: Record<string, { targets: string[]; stops: string[] }> = {
   td: { targets: ['td', 'th'], stops: ['tr', 'table', 'thead', 'tbody', 'tfoot'] },
   th: { targets: ['td', 'th'], stops: ['tr', 'table', 'thead', 'tbody', 'tfoot'] },
-  tr: { targets: ['tr'], stops: ['table', 'thead', 'tbody', 'tfoot'] },
-  thead: { targets: ['thead', 'tbody', 'tfoot'], stops: ['table'] },
-  tbody: { targets: ['thead', 'tbody', 'tfoot'], stops: ['table'] },
-  tfoot: { targets: ['thead', 'tbody', 'tfoot'], stops: ['table'] },
+  tr: { targets: ['tr', 'td', 'th'], stops: ['table', 'thead', 'tbody', 'tfoot'] },
+  thead: { targets: ['thead', 'tbody', 'tfoot', 'tr', 'td', 'th'], stops: ['table'] },
+  tbody: { targets: ['thead', 'tbody', 'tfoot', 'tr', 'td', 'th'], stops: ['table'] },
+  tfoot: { targets: ['thead', 'tbody', 'tfoot', 'tr', 'td', 'th'], stops: ['table'] },
   li: { targets: ['li'], stops: ['ul', 'ol', 'menu'] },
   dt: { targets: ['dt', 'dd'], stops: ['dl'] },
   dd: { targets: ['dt', 'dd'], stops: ['dl'] },
@@ -169,9 +169,11 @@ export const htmlUnclosedTag: Rule = {
           if (VOID.has(tag.name) || tag.selfClosing) continue;
           const implied = IMPLIED_CLOSE[tag.name];
           if (implied) {
-            const target = Math.max(...implied.targets.map(topIndex));
+            // The outermost open target above the stop closes, with everything inside it
+            // (a new <tr> ends the open row and its cell, or a cell whose row was implied).
             const stop = Math.max(...implied.stops.map(topIndex));
-            if (target >= 0 && target > stop) closeTo(target, { text: `<${tag.name}>`, start, insertAt });
+            const open = implied.targets.map(topIndex).filter((i) => i > stop);
+            if (open.length > 0) closeTo(Math.min(...open), { text: `<${tag.name}>`, start, insertAt });
           }
           push({ name: tag.name, start, end });
           continue;

@@ -127,3 +127,13 @@ describe('html-unclosed-tag', () => {
     expect(checkText(s001!, rules)).toEqual([]);
   });
 });
+
+describe('html-unclosed-tag: a row whose <tr> was implied', () => {
+  it('closes the <a> before the next <tr>, inside its own cell, so fix converges', async () => {
+    const { fixSource } = await import('../../../src/core/check-source.js');
+    const md = '<table>\n<td><a href="https://a.example/a">Github\n<tr><td>\n</table>';
+    const once = fixSource('x.md', md).output;
+    expect(once).toBe('<table>\n<td><a href="https://a.example/a">Github</a>\n</table>');
+    expect(fixSource('x.md', once).output).toBe(once);
+  });
+});
