@@ -10,13 +10,15 @@ export interface TagToken {
   end: number;
 }
 
-const RAW_TEXT: Record<string, (typeof TokenizerMode)[keyof typeof TokenizerMode]> = {
+/** Elements whose content is not markup, and the tokenizer state the tree builder switches to for them. */
+export const RAW_TEXT: Record<string, (typeof TokenizerMode)[keyof typeof TokenizerMode]> = {
   script: TokenizerMode.SCRIPT_DATA,
   style: TokenizerMode.RAWTEXT,
   xmp: TokenizerMode.RAWTEXT,
   iframe: TokenizerMode.RAWTEXT,
   noembed: TokenizerMode.RAWTEXT,
   noframes: TokenizerMode.RAWTEXT,
+  noscript: TokenizerMode.RAWTEXT,
   plaintext: TokenizerMode.PLAINTEXT,
   textarea: TokenizerMode.RCDATA,
   title: TokenizerMode.RCDATA,

@@ -1,4 +1,4 @@
-import type { Entry, GroupCell, Table, TableCell } from '../model/types.js';
+import type { Entry, GroupCell, Link, Span, Table, TableCell } from '../model/types.js';
 import type { LineIndex } from './line-index.js';
 import { nameSpanOf } from './name-span.js';
 
@@ -46,42 +46,28 @@ export function entriesFromTable(table: Table, lines: LineIndex): Entry[] {
     const scopeParts = [table.section.id, ...groups.map((g) => `${g.column}=${g.value}`)];
     const groupLabel = groups.map((g) => `${g.column} "${g.value}"`).join(', ');
     const scopeLabel = groups.length > 0 ? `${groupLabel} of the table` : table.section.title ? `the table in section "${table.section.title}"` : 'the table';
+    const entry = (name: string, link: Link, links: Link[], nameSpan?: Span): Entry => ({
+      name,
+      ...(nameSpan ? { nameSpan } : {}),
+      primaryLink: link,
+      links,
+      description,
+      span: row.span,
+      removalSpan: row.removalSpan,
+      section: table.section,
+      container: { kind: 'table', table, row, cell, groups },
+      scope: `table:${scopeParts.join(' | ')}`,
+      scopeLabel,
+    });
     const nameLinks = cell.links.filter((l) => !l.isImage);
     if (nameLinks.length === 0) {
       // "| **cdxgen** | [https://github.com/…](…) | …": the name is plain text and the link
       // stands in another column (Website, Link); the entry is named by the text.
       const link = row.cells.filter((c) => c !== cell).flatMap((c) => c.links).find((l) => !l.isImage);
-      if (!link || cell.text === '') continue;
-      entries.push({
-        name: cell.text,
-        primaryLink: link,
-        links: rowLinks,
-        description,
-        span: row.span,
-        removalSpan: row.removalSpan,
-        section: table.section,
-        container: { kind: 'table', table, row, cell, groups },
-        scope: `table:${scopeParts.join(' | ')}`,
-        scopeLabel,
-      });
+      if (link && cell.text !== '') entries.push(entry(cell.text, link, rowLinks));
       continue;
     }
-    for (const link of nameLinks) {
-      const nameSpan = nameSpanOf(source, link);
-      entries.push({
-        name: link.text.trim(),
-        ...(nameSpan ? { nameSpan } : {}),
-        primaryLink: link,
-        links: nameLinks.length > 1 ? [link] : rowLinks,
-        description,
-        span: row.span,
-        removalSpan: row.removalSpan,
-        section: table.section,
-        container: { kind: 'table', table, row, cell, groups },
-        scope: `table:${scopeParts.join(' | ')}`,
-        scopeLabel,
-      });
-    }
+    for (const link of nameLinks) entries.push(entry(link.text.trim(), link, nameLinks.length > 1 ? [link] : rowLinks, nameSpanOf(source, link)));
   }
   return entries;
 }

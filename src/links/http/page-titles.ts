@@ -1,19 +1,7 @@
 import { Tokenizer, TokenizerMode, type Token } from 'parse5';
+import { RAW_TEXT } from '../../core/parse/html-tags.js';
 
 const MAX_TITLE = 300;
-
-/** Elements whose content is not markup (as the tree builder switches the tokenizer). */
-const RAW_TEXT: Record<string, (typeof TokenizerMode)[keyof typeof TokenizerMode]> = {
-  script: TokenizerMode.SCRIPT_DATA,
-  style: TokenizerMode.RAWTEXT,
-  xmp: TokenizerMode.RAWTEXT,
-  iframe: TokenizerMode.RAWTEXT,
-  noembed: TokenizerMode.RAWTEXT,
-  noframes: TokenizerMode.RAWTEXT,
-  noscript: TokenizerMode.RAWTEXT,
-  textarea: TokenizerMode.RCDATA,
-  plaintext: TokenizerMode.PLAINTEXT,
-};
 
 function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE);
