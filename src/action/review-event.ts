@@ -13,6 +13,7 @@ import { jobSummary } from '../review/job-summary.js';
 import { reviewPullRequest, type CheckLinks, type FailOn } from '../use-cases/review-pull-request.js';
 import { VERSION } from '../cli/version.js';
 import { actionLinkPorts } from './link-session.js';
+import { annotate } from './annotate.js';
 
 interface PullRequestPayload {
   pull_request?: {
@@ -71,7 +72,7 @@ export async function reviewEvent(inputs: ReviewInputs): Promise<void> {
 
   if (outcome.readOnly) {
     core.info('listwarden: the token cannot write to this pull request (a fork, or a read-only token): reporting through annotations and the job summary instead');
-    annotate(outcome.gating);
+    annotate(outcome.gating, 10);
   }
   await writeReports(outcome.findings, outcome.files.map((f) => f.path), new Map(outcome.files.map((f) => [f.path, new LineIndex(f.source)])));
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(jobSummary(outcome.summary), true).write();
@@ -87,19 +88,6 @@ export async function reviewEvent(inputs: ReviewInputs): Promise<void> {
   );
   if (outcome.conclusion === 'failure') {
     core.setFailed(`${outcome.gating.length} problem(s) in the lines this pull request changes — see the annotations and suggestions on the pull request`);
-  }
-}
-
-/** Workflow-command annotations within GitHub's per-step caps (10 of each shown); the job summary has the rest. */
-function annotate(findings: Finding[]): void {
-  const shown = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) {
-    if (shown[f.severity]++ >= 10) continue;
-    const properties: core.AnnotationProperties = { title: f.ruleId, file: f.file, startLine: f.span.start.line, endLine: f.span.end.line };
-    if (f.span.start.line === f.span.end.line) Object.assign(properties, { startColumn: f.span.start.column, endColumn: f.span.end.column });
-    if (f.severity === 'error') core.error(f.message, properties);
-    else if (f.severity === 'warning') core.warning(f.message, properties);
-    else core.notice(f.message, properties);
   }
 }
 

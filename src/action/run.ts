@@ -11,6 +11,7 @@ import { formatJson } from '../core/format/format-json.js';
 import { decodeInput } from '../core/parse/decode-input.js';
 import { LineIndex } from '../core/parse/line-index.js';
 import { EventError, reviewEvent } from './review-event.js';
+import { annotate } from './annotate.js';
 import type { CheckLinks } from '../use-cases/review-pull-request.js';
 
 /** GitHub shows 10 error and 10 warning annotations per step; more than this only clutters the log. */
@@ -56,7 +57,7 @@ export async function run(): Promise<void> {
       indexes.set(file, new LineIndex(decoded.source));
     }
 
-    const overflow = annotate(findings);
+    const overflow = annotate(findings, MAX_ANNOTATIONS_PER_SEVERITY);
     const reportPath = join(process.env.RUNNER_TEMP || process.cwd(), REPORT_NAME);
     await writeFile(reportPath, formatJson(findings, files, (f) => indexes.get(f)), 'utf8');
 
@@ -176,31 +177,6 @@ async function listFiles(root: string): Promise<string[]> {
   };
   await walk(root, '');
   return out.sort();
-}
-
-/** One annotation per finding, at most MAX_ANNOTATIONS_PER_SEVERITY of each severity; returns the ones not shown. */
-function annotate(findings: Finding[]): Finding[] {
-  const shown: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  const overflow: Finding[] = [];
-  for (const f of findings) {
-    if (shown[f.severity] >= MAX_ANNOTATIONS_PER_SEVERITY) {
-      overflow.push(f);
-      continue;
-    }
-    shown[f.severity]++;
-    const properties: core.AnnotationProperties = {
-      title: f.ruleId,
-      file: f.file,
-      startLine: f.span.start.line,
-      endLine: f.span.end.line,
-      startColumn: f.span.start.column,
-      endColumn: f.span.end.column,
-    };
-    if (f.severity === 'error') core.error(f.message, properties);
-    else if (f.severity === 'warning') core.warning(f.message, properties);
-    else core.notice(f.message, properties);
-  }
-  return overflow;
 }
 
 function cell(text: string): string {

@@ -1,0 +1,25 @@
+import * as core from '@actions/core';
+import type { Finding, Severity } from '../core/findings/types.js';
+
+/**
+ * One workflow-command annotation per finding, at most `cap` of each severity (GitHub
+ * shows 10 of each per step); returns the findings not annotated, for the job summary.
+ * Columns are sent only for one-line spans, as GitHub requires.
+ */
+export function annotate(findings: Finding[], cap: number): Finding[] {
+  const shown: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const overflow: Finding[] = [];
+  for (const f of findings) {
+    if (shown[f.severity] >= cap) {
+      overflow.push(f);
+      continue;
+    }
+    shown[f.severity]++;
+    const properties: core.AnnotationProperties = { title: f.ruleId, file: f.file, startLine: f.span.start.line, endLine: f.span.end.line };
+    if (f.span.start.line === f.span.end.line) Object.assign(properties, { startColumn: f.span.start.column, endColumn: f.span.end.column });
+    if (f.severity === 'error') core.error(f.message, properties);
+    else if (f.severity === 'warning') core.warning(f.message, properties);
+    else core.notice(f.message, properties);
+  }
+  return overflow;
+}
