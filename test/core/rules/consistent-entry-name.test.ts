@@ -1,7 +1,8 @@
 import { describe, it, expect } from '@jest/globals';
 import { consistentEntryName } from '../../../src/core/rules/consistent-entry-name.js';
+import { itStaysWithinBoundsOnCorpus } from '../../helpers/corpus-bound.js';
 import { checkText, where } from '../../helpers/check-text.js';
-import { corpusLists, seed } from '../../helpers/shared-files.js';
+import { seed } from '../../helpers/shared-files.js';
 
 const rules = [consistentEntryName];
 
@@ -124,14 +125,5 @@ describe('consistent-entry-name: reference files', () => {
     expect(findings[1]!.message).toContain('"EarlyStopping" links to https://scikit-learn.org/stable/modules/model_evaluation.html here but to https://keras.io/api/callbacks/early_stopping/ at 146:70');
   });
 
-  const lists = corpusLists();
-  (lists.length > 0 ? it : it.skip)('stays quiet on real lists', () => {
-    const counts: Record<string, number> = {};
-    for (const [name, text] of lists) {
-      const findings = checkText(text, rules);
-      counts[name] = findings.length;
-      expect(findings.length).toBeLessThanOrEqual(2);
-    }
-    console.log('consistent-entry-name on corpus:', counts);
-  });
+  itStaysWithinBoundsOnCorpus(rules, 2);
 });

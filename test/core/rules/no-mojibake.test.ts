@@ -1,7 +1,8 @@
 import { describe, it, expect } from '@jest/globals';
 import { noMojibake } from '../../../src/core/rules/no-mojibake.js';
+import { itStaysWithinBoundsOnCorpus } from '../../helpers/corpus-bound.js';
 import { checkText, fixText, where } from '../../helpers/check-text.js';
-import { corpusLists, seed } from '../../helpers/shared-files.js';
+import { seed } from '../../helpers/shared-files.js';
 
 const rules = [noMojibake];
 
@@ -64,14 +65,5 @@ describe('no-mojibake', () => {
     expect(fixed.split('\n')[394]).toBe('- [MITRE ATLAS™ (Adversarial Threat Landscape for Artificial-Intelligence Systems)](https://atlas.mitre.org/)');
   });
 
-  const lists = corpusLists();
-  (lists.length > 0 ? it : it.skip)('stays quiet on real lists', () => {
-    const counts: Record<string, number> = {};
-    for (const [name, text] of lists) {
-      const findings = checkText(text, rules);
-      counts[name] = findings.length;
-      expect(findings.length).toBeLessThanOrEqual(2);
-    }
-    console.log('no-mojibake on corpus:', counts);
-  });
+  itStaysWithinBoundsOnCorpus(rules, 2);
 });

@@ -1,7 +1,8 @@
 import { describe, it, expect } from '@jest/globals';
 import { noTrackingParams } from '../../../src/core/rules/no-tracking-params.js';
+import { itStaysWithinBoundsOnCorpus } from '../../helpers/corpus-bound.js';
 import { checkText, fixText, where } from '../../helpers/check-text.js';
-import { corpusLists, seed } from '../../helpers/shared-files.js';
+import { seed } from '../../helpers/shared-files.js';
 
 const rules = [noTrackingParams];
 
@@ -77,14 +78,5 @@ describe('no-tracking-params', () => {
     expect(fixed.split('\n').filter((line, i) => line !== s002!.split('\n')[i]).length).toBe(1);
   });
 
-  const lists = corpusLists();
-  (lists.length > 0 ? it : it.skip)('stays within bounds on real lists', () => {
-    const counts: Record<string, number> = {};
-    for (const [name, text] of lists) {
-      const findings = checkText(text, rules);
-      counts[name] = findings.length;
-      expect(findings.length).toBeLessThanOrEqual(3);
-    }
-    console.log('no-tracking-params on corpus:', counts);
-  });
+  itStaysWithinBoundsOnCorpus(rules, 3);
 });

@@ -1,7 +1,8 @@
 import { describe, it, expect } from '@jest/globals';
 import { preferHttps, isLocalOrReserved } from '../../../src/core/rules/prefer-https.js';
+import { itStaysWithinBoundsOnCorpus } from '../../helpers/corpus-bound.js';
 import { checkText, fixText, where } from '../../helpers/check-text.js';
-import { corpusLists, readShared, seed } from '../../helpers/shared-files.js';
+import { readShared, seed } from '../../helpers/shared-files.js';
 
 const rules = [preferHttps];
 
@@ -90,14 +91,5 @@ describe('prefer-https', () => {
     expect(checkText(s002!, rules)).toEqual([]);
   });
 
-  const lists = corpusLists();
-  (lists.length > 0 ? it : it.skip)('stays within bounds on real lists', () => {
-    const counts: Record<string, number> = {};
-    for (const [name, text] of lists) {
-      const findings = checkText(text, rules);
-      counts[name] = findings.length;
-      expect(findings.length).toBeLessThanOrEqual(5);
-    }
-    console.log('prefer-https on corpus:', counts);
-  });
+  itStaysWithinBoundsOnCorpus(rules, 5);
 });
