@@ -88,3 +88,112 @@ export interface GitHubPort {
   createIssueComment(repo: RepoRef, issue: number, body: string): Promise<{ id: number }>;
   updateIssueComment(repo: RepoRef, id: number, body: string): Promise<void>;
 }
+
+// ---------------------------------------------------------------------------------------
+// Issues, labels, reactions and permissions (the scheduled report and slash commands).
+
+export interface IssueSummary {
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  /** The author's login. */
+  login: string;
+  labels: string[];
+  createdAt: string;
+}
+
+export interface IssueInput {
+  title: string;
+  body: string;
+  labels?: string[];
+}
+
+export interface IssueUpdate {
+  title?: string;
+  body?: string;
+  state?: 'open' | 'closed';
+  state_reason?: 'completed' | 'not_planned' | 'reopened';
+}
+
+export type ReactionContent = '+1' | 'eyes' | 'rocket' | 'confused';
+
+/** The collaborator-permission API's answer (`permission`); `none` for no access. */
+export type RepoPermission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
+
+// ---------------------------------------------------------------------------------------
+// Branches, commits and pull requests (maintenance PRs, fixes pushed to a PR branch).
+
+export interface PullSummary {
+  number: number;
+  state: 'open' | 'closed';
+  merged: boolean;
+  title: string;
+  body: string;
+  headRef: string;
+  headSha: string;
+  /** `owner/repo` of the head; differs from the base repository for forks; undefined when the fork is gone. */
+  headRepo?: string;
+  baseRef: string;
+  baseSha: string;
+}
+
+export interface CommitSummary {
+  sha: string;
+  message: string;
+  /** GitHub logins of the author and committer, when GitHub could tie them to accounts. */
+  authorLogin?: string;
+  committerLogin?: string;
+  parents: string[];
+}
+
+export interface FileWrite {
+  path: string;
+  content: string;
+}
+
+export interface NewCommit {
+  message: string;
+  /** The commit the new one follows. */
+  parentSha: string;
+  files: FileWrite[];
+}
+
+export interface PullInput {
+  title: string;
+  body: string;
+  /** Branch name in this repository. */
+  head: string;
+  base: string;
+}
+
+export interface GitHubPort {
+  /** Issues (never pull requests) carrying the label, newest first. */
+  listIssuesWithLabel(repo: RepoRef, label: string, state: 'open' | 'closed' | 'all'): Promise<IssueSummary[]>;
+  createIssue(repo: RepoRef, input: IssueInput): Promise<{ number: number }>;
+  updateIssue(repo: RepoRef, number: number, update: IssueUpdate): Promise<void>;
+  /** Creates the label when the repository lacks it (an existing one is left as it is). */
+  ensureLabel(repo: RepoRef, name: string, color: string, description: string): Promise<void>;
+  /** A reaction on an issue or pull-request comment (not a review comment). */
+  addReaction(repo: RepoRef, commentId: number, content: ReactionContent): Promise<void>;
+  /** What a user may do in the repository, from the collaborator-permission API. */
+  getPermission(repo: RepoRef, username: string): Promise<RepoPermission>;
+
+  getDefaultBranch(repo: RepoRef): Promise<string>;
+  /** Every file path at a ref (recursive tree), `/`-separated. */
+  listFiles(repo: RepoRef, ref: string): Promise<string[]>;
+  getPull(repo: RepoRef, pull: number): Promise<PullSummary | undefined>;
+  /** The commit a branch points at, or undefined when there is no such branch. */
+  getBranchSha(repo: RepoRef, branch: string): Promise<string | undefined>;
+  /** Commits reachable from `head` and not from `base` (oldest first). */
+  listCommitsBetween(repo: RepoRef, base: string, head: string): Promise<CommitSummary[]>;
+  /** A commit (tree on top of the parent's, with the files replaced); returns its sha. Moves no branch. */
+  createCommit(repo: RepoRef, commit: NewCommit): Promise<string>;
+  createBranch(repo: RepoRef, branch: string, sha: string): Promise<void>;
+  /** Moves a branch; without `force` only fast-forward (GitHub answers 422 otherwise). */
+  updateBranch(repo: RepoRef, branch: string, sha: string, force: boolean): Promise<void>;
+  /** Pull requests whose head is this repository's branch. */
+  listPullsForBranch(repo: RepoRef, branch: string, state: 'open' | 'closed' | 'all'): Promise<PullSummary[]>;
+  createPull(repo: RepoRef, input: PullInput): Promise<{ number: number }>;
+  updatePull(repo: RepoRef, pull: number, update: { title?: string; body?: string; state?: 'open' | 'closed' }): Promise<void>;
+}

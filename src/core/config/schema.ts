@@ -42,6 +42,26 @@ export const configSchema = z
       })
       .strict()
       .optional(),
+    report: z
+      .object({
+        /** A dead link is confirmed after failing in this many runs… */
+        confirmRuns: z.number().int().min(1).max(100).optional(),
+        /** …spanning at least this many days. */
+        confirmDays: z.number().min(0).max(365).optional(),
+        /** Days between scheduled reports (the Probot app's scheduler; the Action follows its workflow's cron). */
+        intervalDays: z.number().min(1).max(365).optional(),
+        /** Stop starting link checks after this many minutes; the rest wait for the next run. */
+        budgetMinutes: z.number().min(1).max(360).optional(),
+      })
+      .strict()
+      .optional(),
+    maintenance: z
+      .object({
+        /** Confirmed dead links: `archive` replaces them with an archived copy where one exists; `archive-or-remove` also removes the entry when there is none; `off` leaves them to people. */
+        deadLinks: z.enum(['archive', 'archive-or-remove', 'off']).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -59,6 +79,8 @@ export interface ResolvedConfig {
   duplicateScope: 'section' | 'file';
   /** Link checker settings from the config (the CLI's flags take precedence). */
   links: NonNullable<ConfigInput['links']>;
+  report: { confirmRuns: number; confirmDays: number; intervalDays: number; budgetMinutes: number };
+  maintenance: { deadLinks: 'archive' | 'archive-or-remove' | 'off' };
 }
 
 export function resolveConfig(input: ConfigInput = {}): ResolvedConfig {
@@ -69,6 +91,13 @@ export function resolveConfig(input: ConfigInput = {}): ResolvedConfig {
     tools: input.tools ?? [],
     duplicateScope: input.duplicates?.scope ?? 'section',
     links: input.links ?? {},
+    report: {
+      confirmRuns: input.report?.confirmRuns ?? 2,
+      confirmDays: input.report?.confirmDays ?? 3,
+      intervalDays: input.report?.intervalDays ?? 7,
+      budgetMinutes: input.report?.budgetMinutes ?? 20,
+    },
+    maintenance: { deadLinks: input.maintenance?.deadLinks ?? 'archive' },
   };
 }
 
