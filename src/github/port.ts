@@ -192,6 +192,14 @@ export interface GitHubPort {
   createBranch(repo: RepoRef, branch: string, sha: string): Promise<void>;
   /** Moves a branch; without `force` only fast-forward (GitHub answers 422 otherwise). */
   updateBranch(repo: RepoRef, branch: string, sha: string, force: boolean): Promise<void>;
+  /** The commit a fully qualified ref (`refs/listwarden/lease-report`) points at, or undefined. */
+  getRefSha(repo: RepoRef, ref: string): Promise<string | undefined>;
+  /** Creates a fully qualified ref; false when it already exists (GitHub's 422), so it can serve as a lock. */
+  createRef(repo: RepoRef, ref: string, sha: string): Promise<boolean>;
+  /** Deletes a fully qualified ref; a missing one is not an error. */
+  deleteRef(repo: RepoRef, ref: string): Promise<void>;
+  /** A commit's message and parents, or undefined when there is no such commit. */
+  getCommit(repo: RepoRef, sha: string): Promise<CommitSummary | undefined>;
   /** Pull requests whose head is this repository's branch. */
   listPullsForBranch(repo: RepoRef, branch: string, state: 'open' | 'closed' | 'all'): Promise<PullSummary[]>;
   createPull(repo: RepoRef, input: PullInput): Promise<{ number: number }>;
