@@ -6,7 +6,7 @@ import { createTwoFilesPatch } from 'diff';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args.js';
 import { ConfigError, loadConfigFile } from './load-config.js';
 import { resolveConfig, type ResolvedConfig } from '../core/config/schema.js';
-import { fixSource } from '../core/check-source.js';
+import { fixText } from '../use-cases/fix-text.js';
 import { decodeInput } from '../core/parse/decode-input.js';
 import { LineIndex } from '../core/parse/line-index.js';
 import type { Finding, Severity } from '../core/findings/types.js';
@@ -17,7 +17,6 @@ import { formatMarkdown } from '../core/format/format-markdown.js';
 import { allRules } from '../core/rules/index.js';
 import { VERSION } from './version.js';
 import { checkLists, recheckLists } from '../use-cases/check-lists.js';
-import { applyFixes } from '../core/fixes/apply-fixes.js';
 import { LINK_RULES } from '../links/link-findings.js';
 import { LinkStateError } from '../links/link-state.js';
 import { openLinkSession, progressReporter, type CliLinkSession } from './link-ports.js';
@@ -32,7 +31,6 @@ export interface CliIo {
   isTty?: boolean;
 }
 
-const LINK_RULE_IDS = new Set(LINK_RULES.map((r) => r.id));
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 const DEFAULT_CONFIG = join('.github', 'listwarden.yml');
@@ -113,9 +111,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (options.command === 'fix') {
       // Certain fixes the link checks found (redirects, verified https) first, then the
       // static rules' fixes until nothing certain is left.
-      const linkPass = applyFixes(source, own.filter((f) => LINK_RULE_IDS.has(f.ruleId) || f.ruleId === 'prefer-https'));
-      const outcome = fixSource(file.path, linkPass.output, { config, ...(result.facts ? { facts: result.facts } : {}) });
-      const applied = linkPass.applied.length + outcome.applied.length;
+      const outcome = fixText(file.path, source, own, config, result.facts);
+      const applied = outcome.applied.length;
       if (outcome.output !== source) {
         if (options.dryRun) io.stdout(createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, source, outcome.output, '', ''));
         else await writeFile(resolve(io.cwd, file.path), outcome.output, 'utf8');

@@ -1,0 +1,28 @@
+import type { ResolvedConfig } from '../core/config/schema.js';
+import { fixSource } from '../core/check-source.js';
+import { applyFixes } from '../core/fixes/apply-fixes.js';
+import type { Finding, LinkFacts } from '../core/findings/types.js';
+import { LINK_RULES } from '../links/link-findings.js';
+
+const LINK_RULE_IDS = new Set(LINK_RULES.map((r) => r.id));
+
+export interface TextFixOutcome {
+  output: string;
+  /** Every finding whose certain fix was applied: the link ones first, then the static rules'. */
+  applied: Finding[];
+}
+
+/**
+ * Every certain fix for one list's text: first those the link checks found (permanent
+ * redirects, renamed repositories, https that serves the same site), then the static
+ * rules' fixes, re-checked until nothing certain is left. Shared by `listwarden fix`, the
+ * maintenance pull request and `/listwarden fix`.
+ *
+ * `findings` are the file's findings from the check that produced `facts` (only the link
+ * ones and prefer-https are used from it; the static rules run again on the text).
+ */
+export function fixText(path: string, source: string, findings: Finding[], config: ResolvedConfig, facts?: LinkFacts): TextFixOutcome {
+  const linkPass = applyFixes(source, findings.filter((f) => f.file === path && (LINK_RULE_IDS.has(f.ruleId) || f.ruleId === 'prefer-https')));
+  const outcome = fixSource(path, linkPass.output, { config, ...(facts ? { facts } : {}) });
+  return { output: outcome.output, applied: [...linkPass.applied, ...outcome.applied] };
+}
