@@ -1,12 +1,35 @@
 import type { ResolvedConfig } from '../core/config/schema.js';
 import { HostScheduler } from '../links/host-scheduler.js';
 import { UndiciProber } from '../links/http/undici-prober.js';
+import { GitHubRepoChecker } from '../links/github/github-repo-checker.js';
+import type { LinkState } from '../links/link-state.js';
+import { WaybackClient } from '../links/wayback/wayback-client.js';
 import type { LinkPorts } from '../use-cases/check-lists.js';
-import { linkOptions } from '../cli/link-ports.js';
+import { internetReachable, linkOptions } from '../cli/link-ports.js';
 
-/** The link checker for one Action run (no state kept in PR reviews: only added links are checked). */
-export function actionLinkPorts(config: ResolvedConfig): { ports: LinkPorts; close(): Promise<void> } {
-  const options = linkOptions(config, { allowPrivate: process.env.LISTWARDEN_ALLOW_PRIVATE === 'true' });
+export interface ScheduledLinkExtras {
+  state: LinkState;
+  /** For the GitHub API (archived and renamed repositories). */
+  token: string;
+  apiUrl?: string;
+  budgetMs: number;
+}
+
+/**
+ * The link checker for one Action run. A PR review keeps no state (only added links are
+ * checked); a scheduled run adds the link state, the repository checks, archived copies
+ * for dead links and a time budget.
+ */
+export function actionLinkPorts(config: ResolvedConfig, scheduled?: ScheduledLinkExtras, env: NodeJS.ProcessEnv = process.env): { ports: LinkPorts; close(): Promise<void> } {
+  const options = linkOptions(config, { allowPrivate: env.LISTWARDEN_ALLOW_PRIVATE === 'true' });
   const prober = new UndiciProber(options, new HostScheduler(options));
-  return { ports: { prober }, close: () => prober.close() };
+  const ports: LinkPorts = { prober };
+  if (scheduled) {
+    ports.state = scheduled.state;
+    ports.github = new GitHubRepoChecker({ token: scheduled.token, ...(scheduled.apiUrl ? { apiUrl: scheduled.apiUrl } : {}) });
+    ports.wayback = new WaybackClient(env.LISTWARDEN_WAYBACK_URL ? { baseUrl: env.LISTWARDEN_WAYBACK_URL } : {});
+    ports.budgetMs = scheduled.budgetMs;
+    ports.networkCheck = internetReachable;
+  }
+  return { ports, close: () => prober.close() };
 }

@@ -12,6 +12,9 @@ import { decodeInput } from '../core/parse/decode-input.js';
 import { LineIndex } from '../core/parse/line-index.js';
 import { EventError, reviewEvent } from './review-event.js';
 import { annotate } from './annotate.js';
+import { createGitHubPort } from '../github/octokit-adapter.js';
+import { reportEvent } from './report-event.js';
+import { commentEvent, commentEventOf } from './comment-event.js';
 import type { CheckLinks } from '../use-cases/review-pull-request.js';
 
 /** GitHub shows 10 error and 10 warning annotations per step; more than this only clutters the log. */
@@ -37,10 +40,29 @@ export async function run(): Promise<void> {
     const config = await readConfig(workspace);
     const mode = readMode();
     if (mode === 'review') {
-      const token = core.getInput('github-token') || process.env.GITHUB_TOKEN || '';
-      if (!token) throw new InputError('github-token is empty — pass ${{ github.token }} (the default) or a token that can read the repository');
-      core.setSecret(token);
-      await reviewEvent({ token, files: splitList(core.getInput('files') || 'README.md'), config, failOn, checkLinks: readCheckLinks('changed') });
+      await reviewEvent({ token: readToken(), files: splitList(core.getInput('files') || 'README.md'), config, failOn, checkLinks: readCheckLinks('changed') });
+      return;
+    }
+    if (mode === 'report' || mode === 'command') {
+      const token = readToken();
+      const repository = process.env.GITHUB_REPOSITORY ?? '';
+      const [owner, name] = repository.split('/');
+      if (!owner || !name) throw new InputError('GITHUB_REPOSITORY is not set — the report and commands run only inside a GitHub Actions workflow');
+      const repo = { owner, repo: name };
+      const github = createGitHubPort({
+        token,
+        ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
+        log: { warn: (m) => core.warning(m), info: (m) => core.info(m) },
+      });
+      const inputs = { github, repo, token, files: splitList(core.getInput('files') || 'README.md'), config, checkLinks: readCheckLinks('all') !== 'none', maintenance: readBoolean('maintenance-pr', true) };
+      if (mode === 'report') {
+        await reportEvent(inputs);
+        return;
+      }
+      const payload = JSON.parse(await readFile(process.env.GITHUB_EVENT_PATH ?? '', 'utf8')) as Parameters<typeof commentEventOf>[1];
+      const event = commentEventOf(repo, payload);
+      if (!event) throw new InputError('the event has no comment — run commands on issue_comment events');
+      await commentEvent(inputs, event);
       return;
     }
     const files = await expandFiles(workspace, splitList(core.getInput('files') || 'README.md'), config);
@@ -87,15 +109,35 @@ export async function run(): Promise<void> {
   }
 }
 
-const MODES = ['auto', 'review', 'check'] as const;
+const MODES = ['auto', 'review', 'check', 'report', 'command'] as const;
+type Mode = Exclude<(typeof MODES)[number], 'auto'>;
 
-/** `auto` picks from the event: pull_request(_target) → review; anything else → check the files. */
-function readMode(): 'review' | 'check' {
+/**
+ * `auto` picks from the event: pull_request(_target) → review; schedule and
+ * workflow_dispatch → report; issue_comment → command; anything else (push) → check the files.
+ */
+function readMode(): Mode {
   const value = (core.getInput('mode') || 'auto').toLowerCase();
   if (!(MODES as readonly string[]).includes(value)) throw new InputError(`mode is "${value}" — expected one of: ${MODES.join(', ')}`);
-  if (value !== 'auto') return value as 'review' | 'check';
+  if (value !== 'auto') return value as Mode;
   const event = process.env.GITHUB_EVENT_NAME ?? '';
-  return event === 'pull_request' || event === 'pull_request_target' ? 'review' : 'check';
+  if (event === 'pull_request' || event === 'pull_request_target') return 'review';
+  if (event === 'schedule' || event === 'workflow_dispatch') return 'report';
+  if (event === 'issue_comment') return 'command';
+  return 'check';
+}
+
+function readToken(): string {
+  const token = core.getInput('github-token') || process.env.GITHUB_TOKEN || '';
+  if (!token) throw new InputError('github-token is empty — pass ${{ github.token }} (the default) or a token that can read the repository');
+  core.setSecret(token);
+  return token;
+}
+
+function readBoolean(name: string, fallback: boolean): boolean {
+  const value = (core.getInput(name) || String(fallback)).toLowerCase();
+  if (value !== 'true' && value !== 'false') throw new InputError(`${name} is "${value}" — expected true or false`);
+  return value === 'true';
 }
 
 function readCheckLinks(fallback: CheckLinks): CheckLinks {

@@ -76,7 +76,7 @@ export async function openLinkSession(cwd: string, config: ResolvedConfig, cli: 
 
 /** Can this machine resolve well-known names? (If not, no link is reported dead.) */
 let reachable: Promise<boolean> | undefined;
-function internetReachable(): Promise<boolean> {
+export function internetReachable(): Promise<boolean> {
   reachable ??= new Promise<boolean>((resolve) => {
     const names = ['github.com', 'example.com', 'wikipedia.org'];
     let failed = 0;

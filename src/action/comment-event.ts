@@ -1,0 +1,77 @@
+import * as core from '@actions/core';
+import type { ResolvedConfig } from '../core/config/schema.js';
+import type { GitHubPort, RepoRef } from '../github/port.js';
+import { handleCommand, type CommandOutcome, type CommentEvent } from '../use-cases/handle-command.js';
+import { fixPullRequest } from '../use-cases/fix-pull-request.js';
+import { reviewPullRequest } from '../use-cases/review-pull-request.js';
+import { describeScheduled } from '../use-cases/scheduled-run.js';
+import { actionLinkPorts } from './link-session.js';
+import { reportEvent } from './report-event.js';
+
+interface IssueCommentPayload {
+  action?: string;
+  comment?: { id: number; body?: string | null; user?: { login: string; type?: string } | null };
+  issue?: { number: number; pull_request?: unknown };
+}
+
+export interface CommentInputs {
+  github: GitHubPort;
+  repo: RepoRef;
+  token: string;
+  files: string[];
+  config: ResolvedConfig;
+  checkLinks: boolean;
+  maintenance: boolean;
+}
+
+/** The comment of an `issue_comment` payload, or undefined when it has none. */
+export function commentEventOf(repo: RepoRef, payload: IssueCommentPayload): CommentEvent | undefined {
+  const { comment, issue } = payload;
+  if (!comment || !issue) return undefined;
+  return {
+    repo,
+    action: payload.action ?? 'created',
+    comment: { id: comment.id, body: comment.body ?? '', login: comment.user?.login ?? '', userType: comment.user?.type ?? 'User' },
+    issue: { number: issue.number, isPull: issue.pull_request !== undefined && issue.pull_request !== null },
+  };
+}
+
+/** The Action on `issue_comment`: `/listwarden …` commands, run with the same use cases as the other events. */
+export async function commentEvent(inputs: CommentInputs, event: CommentEvent): Promise<CommandOutcome> {
+  const { github, repo } = inputs;
+  const review = async (pull: number) => {
+    const pr = await github.getPull(repo, pull);
+    if (!pr) return `pull request #${pull} was not found`;
+    const links = inputs.checkLinks ? actionLinkPorts(inputs.config) : undefined;
+    try {
+      const outcome = await reviewPullRequest(github, {
+        repo,
+        pull,
+        baseSha: pr.baseSha,
+        headSha: pr.headSha,
+        files: inputs.files,
+        config: inputs.config,
+        failOn: 'error',
+        checkLinks: inputs.checkLinks ? 'changed' : 'none',
+        ...(links ? { links: links.ports } : {}),
+      });
+      return `${outcome.gating.length} problem(s) in the lines this pull request changes, ${outcome.existing.length} elsewhere`;
+    } finally {
+      await links?.close();
+    }
+  };
+  const scheduled = async (maintenance: boolean) => describeScheduled(await reportEvent({ ...inputs, maintenance }));
+  const outcome = await handleCommand(
+    github,
+    event,
+    {
+      recheckPull: review,
+      recheckReport: () => scheduled(inputs.maintenance),
+      fixMaintenance: () => scheduled(true),
+      fixPull: async (pull) => (await fixPullRequest(github, { repo, pull, files: inputs.files, config: inputs.config })).line,
+    },
+    { now: Date.now, log: (line) => core.info(`listwarden: ${line}`) },
+  );
+  core.info(`listwarden: ${outcome.handled ? `/listwarden ${outcome.command ?? ''}: ${outcome.refused ? `refused (${outcome.refused})` : (outcome.reply ?? 'done').split('\n')[0]}` : `not a command for listwarden${outcome.reason ? ` (${outcome.reason})` : ''}`}`);
+  return outcome;
+}

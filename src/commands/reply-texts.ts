@@ -1,0 +1,30 @@
+/** Replies that say how a command went: "what happened — what to do". */
+
+/** A person without write access asked for a command that changes things. */
+export function refusalText(login: string, command: string): string {
+  return `@${login}, only people with write access can run \`${command}\` — ask a maintainer.`;
+}
+
+/** The command's own one-line result. */
+export function doneText(login: string, command: string, line: string): string {
+  return `@${login}, \`${command}\`: ${line}`;
+}
+
+/** GitHub refused a write the command needed (a read-only or under-scoped token). */
+export function tokenRefusedText(login: string, command: string, detail: string): string {
+  return (
+    `@${login}, \`${command}\` could not finish: ${detail}. The token may not write here — ` +
+    'give the workflow `contents: write` / `pull-requests: write` (and `issues: write`) under `permissions:`, ' +
+    'or run listwarden with a GitHub App token or a PAT that may.'
+  );
+}
+
+/** The command failed for a reason the commenter can act on (a `CommandError`). */
+export function cannotText(login: string, command: string, message: string): string {
+  return `@${login}, \`${command}\` could not be done: ${message}`;
+}
+
+/** Anything else went wrong. */
+export function failedText(login: string, command: string, message: string): string {
+  return `@${login}, \`${command}\` failed: ${message} — see the workflow run's log, then try the command again.`;
+}
