@@ -10,7 +10,7 @@ import type { RepoPermission } from '../github/port.js';
  * refusing them would only make listwarden less helpful to contributors. An unknown verb
  * is answered with the help text for the same reason.
  */
-export const OPEN_TO_EVERYONE: ReadonlySet<string> = new Set(['help', 'explain']);
+export const NEEDS_WRITE_ACCESS: ReadonlySet<string> = new Set(['recheck', 'fix', 'ignore']);
 
 const MAY_WRITE: ReadonlySet<RepoPermission> = new Set(['write', 'maintain', 'admin']);
 

@@ -1,5 +1,7 @@
 import { MAX_COMMENT_BODY, checkRunBodies, clip } from './github-limits.js';
-import { createOctokit, type GitHubLog, type OctokitClientOptions } from './octokit-client.js';
+import { gitPort } from './octokit-adapter-git.js';
+import { issuePort } from './octokit-adapter-issues.js';
+import { createOctokit, type GitHubLog, type ListwardenOctokit, type OctokitClientOptions } from './octokit-client.js';
 import type { ExistingComment, GitHubPort, PullFile, ReviewCommentInput } from './port.js';
 import { permissionErrorFor, statusOf } from './request-errors.js';
 
@@ -13,6 +15,17 @@ export type GitHubPortOptions = OctokitClientOptions;
 export type { GitHubLog };
 
 const PER_PAGE = 100;
+
+/** What the parts of the port share: the client, the write wrapper, body clipping and the log. */
+export interface AdapterContext {
+  octokit: ListwardenOctokit;
+  /** Runs a write, turning GitHub's "you may not" into GitHubPermissionError. */
+  write<T>(method: string, what: string, run: () => Promise<T>): Promise<T>;
+  /** A comment, issue or pull-request body cut to GitHub's limit (with a warning when cut). */
+  commentBody(body: string): string;
+  perPage: number;
+  log?: GitHubLog;
+}
 
 interface ApiComment {
   id: number | bigint;
@@ -69,7 +82,12 @@ export function createGitHubPort(options: GitHubPortOptions): GitHubPort {
     return clipped;
   }
 
+  const context: AdapterContext = { octokit, write, commentBody, perPage: PER_PAGE, ...(options.log ? { log: options.log } : {}) };
+
   const port: GitHubPort = {
+    ...issuePort(context),
+    ...gitPort(context),
+
     viewerLogin() {
       viewer ??= octokit.rest.users.getAuthenticated().then(
         ({ data }) => data.login,
