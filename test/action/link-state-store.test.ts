@@ -33,7 +33,9 @@ describe('link state in the Actions cache', () => {
     infos.length = 0;
     warnings.length = 0;
   });
-  afterEach(() => jest.clearAllMocks());
+  afterEach(() => {
+    jest.clearAllMocks();
+  });
 
   it('restores the newest entry by prefix and saves under a key of its own run', async () => {
     const path = join(temp, 'listwarden', 'link-state.json');
