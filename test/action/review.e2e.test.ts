@@ -6,18 +6,14 @@
  * validates every request. Uses the committed dist/ (check-dist keeps it current).
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { structuredPatch } from 'diff';
-import examples from '@octokit/webhooks-examples';
+import { examplePayload, runBundle, type BundleRun } from './helpers/run-bundle.js';
 import { startGitHubApiStandIn, type GitHubApiStandIn } from '../github/helpers/api-stand-in.js';
 import { startLinkFarm } from '../links/helpers/link-farm.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const BUNDLE = join(ROOT, 'dist', 'index.js');
 const OWNER = 'octo';
 const REPO = 'awesome-things';
 const BASE = 'a'.repeat(40);
@@ -48,12 +44,11 @@ function patchOf(base: string, head: string): string {
 }
 
 function pullRequestEvent(dir: string): string {
-  const group = (examples as unknown as { name: string; examples: Record<string, unknown>[] }[]).find((e) => e.name === 'pull_request')!;
-  const event = structuredClone(group.examples.find((e) => e.action === 'opened')!) as {
+  const event = examplePayload<{
     number: number;
     pull_request: { number: number; base: { sha: string; repo: { full_name: string } }; head: { sha: string; repo: { full_name: string } } };
     repository: { full_name: string; name: string; owner: { login: string } };
-  };
+  }>('pull_request', 'opened');
   event.pull_request.number = event.number = 7;
   event.pull_request.base.sha = BASE;
   event.pull_request.head.sha = HEAD;
@@ -66,42 +61,8 @@ function pullRequestEvent(dir: string): string {
   return path;
 }
 
-interface Run {
-  code: number;
-  stdout: string;
-  outputs: string;
-}
-
-function runAction(api: GitHubApiStandIn, dir: string, inputs: Record<string, string> = {}, extraEnv: NodeJS.ProcessEnv = {}): Promise<Run> {
-  const outputPath = join(dir, `output-${Date.now()}-${Math.random()}`);
-  writeFileSync(outputPath, '');
-  writeFileSync(join(dir, 'summary.md'), '');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: pullRequestEvent(dir),
-    GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
-    GITHUB_API_URL: api.url,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_RUN_ID: '42',
-    GITHUB_OUTPUT: outputPath,
-    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
-    GITHUB_WORKSPACE: dir,
-    RUNNER_TEMP: dir,
-    'INPUT_GITHUB-TOKEN': 'ghs_e2eTokenThatMustNeverBeLogged00000',
-    INPUT_FILES: 'README.md',
-    'INPUT_FAIL-ON': 'error',
-    'INPUT_CHECK-LINKS': 'none',
-    INPUT_MODE: 'auto',
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-    ...extraEnv,
-  };
-  return new Promise((done) => {
-    execFile(process.execPath, [BUNDLE], { env, cwd: dir, timeout: 90_000 }, (error, stdout) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      done({ code, stdout, outputs: readFileSync(outputPath, 'utf8') });
-    });
-  });
+function runAction(api: GitHubApiStandIn, dir: string, inputs: Record<string, string> = {}, extraEnv: NodeJS.ProcessEnv = {}): Promise<BundleRun> {
+  return runBundle({ api, dir, owner: OWNER, repo: REPO, eventName: 'pull_request', eventPath: pullRequestEvent(dir), inputs: { 'check-links': 'none', ...inputs }, env: extraEnv });
 }
 
 let api: GitHubApiStandIn;
