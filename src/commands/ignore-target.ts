@@ -44,11 +44,15 @@ export function configSnippet(target: IgnoreTarget): string {
   return ['```yaml', ...yaml, '```'].join('\n');
 }
 
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** The reply when the target was recorded in the report issue's memory. */
 export function ignoredText(target: IgnoreTarget, issue: number, added: boolean): string {
   const head = added
     ? `Ignoring ${targetName(target)}: the link-rot report and the maintenance pull request leave it alone from their next run (recorded in #${issue}).`
-    : `${targetName(target)} is already ignored (recorded in #${issue}).`;
+    : `${capitalized(targetName(target))} is already ignored (recorded in #${issue}).`;
   return `${head}\n\nPull request reviews read only the config file; to ignore it there too, add this to \`.github/listwarden.yml\`:\n\n${configSnippet(target)}`;
 }
 

@@ -79,7 +79,7 @@ export async function fixPullRequest(github: GitHubPort, request: FixPullRequest
 
   let whyNotPushed: string;
   if (pull.headRepo?.toLowerCase() !== `${repo.owner}/${repo.repo}`.toLowerCase()) {
-    whyNotPushed = "its branch is in a fork, where listwarden may not push";
+    whyNotPushed = 'its branch is in a fork, where listwarden may not push';
   } else {
     try {
       const pushed = await push(github, repo, pull, writes, applied);

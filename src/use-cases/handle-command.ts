@@ -178,9 +178,9 @@ class CommandSession {
           return { text: explained.text, ok: explained.known, ...(explained.known ? {} : { reason: 'unknown rule' }) };
         }
         case 'recheck':
-          return this.run(isPull ? `review #${number} again` : 'run the link-rot report again', () => (isPull ? this.runners.recheckPull(number) : this.runners.recheckReport()));
+          return await this.run(isPull ? `review #${number} again` : 'run the link-rot report again', () => (isPull ? this.runners.recheckPull(number) : this.runners.recheckReport()));
         case 'fix':
-          return this.run(isPull ? `fix #${number}` : 'open or update the maintenance pull request', () => (isPull ? this.runners.fixPull(number) : this.runners.fixMaintenance()));
+          return await this.run(isPull ? `fix #${number}` : 'open or update the maintenance pull request', () => (isPull ? this.runners.fixPull(number) : this.runners.fixMaintenance()));
         case 'ignore': {
           const target = ignoreTarget(argument);
           if (!target) return { text: badIgnoreText(argument), ok: false, reason: 'neither a URL nor a rule id' };

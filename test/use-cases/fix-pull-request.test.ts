@@ -1,0 +1,147 @@
+import { describe, it, expect } from '@jest/globals';
+import { CommandError } from '../../src/commands/command-error.js';
+import { resolveConfig } from '../../src/core/config/schema.js';
+import { fixPullRequest } from '../../src/use-cases/fix-pull-request.js';
+import { handleCommand } from '../../src/use-cases/handle-command.js';
+import { BASE_LIST, commentEvent, FakeGitHub, HEAD_LIST, NOW, recordingRunners, REPO } from './helpers/fake-github-commands.js';
+
+const FIXED_HEAD = HEAD_LIST.replace('[Gitleak]', '[Gitleaks]').replace('?utm_source=newsletter', '').replace('?utm_source=old', '');
+
+function request(pull: number) {
+  return { repo: REPO, pull, files: ['**/*.md'], config: resolveConfig() };
+}
+
+function world() {
+  const gh = new FakeGitHub({ 'README.md': BASE_LIST, 'src/app.ts': 'export {};\n' });
+  return { gh };
+}
+
+/** The lines of each suggestion block in a review. */
+function suggestionsOf(gh: FakeGitHub): { path: string; line: number; text: string }[] {
+  return gh.reviews.flatMap((r) => r.comments.map((c) => ({ path: c.path, line: c.line, text: /```suggestion\n([\s\S]*?)```/.exec(c.body)![1]! })));
+}
+
+describe('fixPullRequest on a branch of this repository', () => {
+  it('pushes one commit with every certain fix on top of the head, fast-forwarding the branch', async () => {
+    const { gh } = world();
+    const pull = gh.openPull('add-tools', { 'README.md': HEAD_LIST });
+    const head = gh.branchSha('add-tools')!;
+    const outcome = await fixPullRequest(gh, request(pull));
+    expect(outcome.pushed).toBe(gh.branchSha('add-tools'));
+    expect(gh.commits.get(outcome.pushed!)!.parents).toEqual([head]);
+    expect(gh.fileAt('add-tools', 'README.md')).toBe(FIXED_HEAD);
+    expect(gh.fileAt('add-tools', 'src/app.ts')).toBe('export {};\n');
+    expect(outcome).toMatchObject({ suggested: 0, changes: 3 });
+    expect(outcome.line).toBe(`pushed 3 fixes in 1 file to \`add-tools\` (${outcome.pushed!.slice(0, 7)}): 1× tool-name-spelling, 2× no-tracking-params.`);
+    expect(gh.commits.get(outcome.pushed!)!.message).toMatch(/^listwarden: apply 3 certain fixes\n\nAsked for with \/listwarden fix on #\d+\.\n\n- README\.md: /);
+    expect(gh.writes.filter((w) => w.startsWith('updateBranch'))).toEqual(['updateBranch add-tools']);
+    expect(gh.reviews).toEqual([]);
+  });
+
+  it('says there is nothing to fix, and writes nothing, when the lists are clean or untouched', async () => {
+    const { gh } = world();
+    const clean = gh.openPull('clean', { 'README.md': FIXED_HEAD });
+    const code = gh.openPull('code-only', { 'src/app.ts': 'export const x = 1;\n' });
+    expect(await fixPullRequest(gh, request(clean))).toEqual({ suggested: 0, changes: 0, line: 'Nothing to fix: listwarden is certain of no fix in the lists this pull request changes.' });
+    expect((await fixPullRequest(gh, request(code))).line).toBe('Nothing to fix: this pull request changes no list file (**/*.md).');
+    expect(gh.writes).toEqual([]);
+  });
+
+  it('never overwrites what a person pushed meanwhile: the push is refused and the commenter told to run it again', async () => {
+    const { gh } = world();
+    const pull = gh.openPull('add-tools', { 'README.md': HEAD_LIST });
+    const create = gh.createCommit.bind(gh);
+    gh.createCommit = async (repo, commit) => {
+      const sha = await create(repo, commit);
+      gh.commitTo('add-tools', { 'NOTES.md': 'pushed by a person\n' });
+      return sha;
+    };
+    const personal = () => gh.branchSha('add-tools');
+    await expect(fixPullRequest(gh, request(pull))).rejects.toThrow(new CommandError('the branch `add-tools` moved while listwarden was fixing it (someone pushed) — run `/listwarden fix` again.'));
+    expect(gh.fileAt(personal()!, 'NOTES.md')).toBe('pushed by a person\n');
+    expect(gh.fileAt(personal()!, 'README.md')).toBe(HEAD_LIST);
+  });
+
+  it('refuses closed, merged and missing pull requests with what to do instead', async () => {
+    const { gh } = world();
+    const pull = gh.openPull('add-tools', { 'README.md': HEAD_LIST });
+    gh.issues.get(pull)!.state = 'closed';
+    await expect(fixPullRequest(gh, request(pull))).rejects.toThrow(`#${pull} is closed, so there is no branch to fix — run \`/listwarden fix\` on the report issue to fix the default branch.`);
+    gh.issues.get(pull)!.pull!.merged = true;
+    await expect(fixPullRequest(gh, request(pull))).rejects.toThrow(/is merged, so there is no branch to fix/);
+    await expect(fixPullRequest(gh, request(99))).rejects.toThrow('there is no pull request #99 in octo/awesome-things — check the number.');
+    expect(gh.writes).toEqual([]);
+  });
+});
+
+describe('fixPullRequest when listwarden may not push', () => {
+  it('posts the fixes on changed lines as one review of suggestions for a fork, and none twice', async () => {
+    const { gh } = world();
+    const pull = gh.openPull('patch-1', { 'README.md': HEAD_LIST }, 'contributor/awesome-things');
+    const outcome = await fixPullRequest(gh, request(pull));
+    expect(outcome.pushed).toBeUndefined();
+    expect(gh.writes.some((w) => w.startsWith('createCommit') || w.startsWith('updateBranch'))).toBe(false);
+    expect(outcome).toMatchObject({ suggested: 2, changes: 3 });
+    expect(outcome.line).toBe(
+      'Not pushed (its branch is in a fork, where listwarden may not push); posted 2 fixes as suggestions instead; 1 fix is on lines this pull request does not change, left to the maintenance pull request.',
+    );
+    expect(gh.reviews).toHaveLength(1);
+    expect(gh.reviews[0]!.commitId).toBe(gh.issues.get(pull)!.pull!.fixedHeadSha);
+    expect(suggestionsOf(gh)).toEqual([
+      { path: 'README.md', line: 6, text: '- [Gitleaks](https://github.com/gitleaks/gitleaks-action) - Runs the scan in CI.\n' },
+      { path: 'README.md', line: 7, text: '- [Trivy](https://trivy.dev/) - Scans images.\n' },
+    ]);
+
+    const again = await fixPullRequest(gh, request(pull));
+    expect(again.suggested).toBe(0);
+    expect(again.line).toMatch(/^Not pushed \(its branch is in a fork, where listwarden may not push\); the 2 suggestions are already on this pull request/);
+    expect(gh.reviews).toHaveLength(1);
+  });
+
+  it('falls back to suggestions when GitHub refuses the push (403)', async () => {
+    const { gh } = world();
+    const pull = gh.openPull('add-tools', { 'README.md': HEAD_LIST });
+    const head = gh.branchSha('add-tools');
+    gh.denied.add('createCommit');
+    const outcome = await fixPullRequest(gh, request(pull));
+    expect(outcome).toMatchObject({ suggested: 2, changes: 3 });
+    expect(outcome.line).toMatch(/^Not pushed \(GitHub refused the push \(403\): the token may not write to this branch\); posted 2 fixes as suggestions instead/);
+    expect(gh.branchSha('add-tools')).toBe(head);
+    expect(gh.reviews[0]!.body).toContain('could not push its fixes');
+  });
+
+  it('suggests nothing when every fix is on a line the pull request does not change', async () => {
+    const { gh } = world();
+    const pull = gh.openPull('patch-2', { 'README.md': BASE_LIST + '- [Trivy](https://trivy.dev/) - Scans images.\n' }, 'contributor/awesome-things');
+    const outcome = await fixPullRequest(gh, request(pull));
+    expect(outcome).toMatchObject({ suggested: 0, changes: 1 });
+    expect(outcome.line).toMatch(/no fix is on a line this pull request changes, so there is nothing to suggest; 1 fix is on lines/);
+    expect(gh.reviews).toEqual([]);
+  });
+});
+
+describe('/listwarden fix on a pull request, end to end', () => {
+  it('pushes the fixes and answers with what it pushed, 🚀', async () => {
+    const { gh } = world();
+    gh.permissions.set('wendy-writer', 'write');
+    const pull = gh.openPull('add-tools', { 'README.md': HEAD_LIST });
+    const runners = { ...recordingRunners(), fixPull: async (n: number) => (await fixPullRequest(gh, request(n))).line };
+    const event = commentEvent(gh, pull, 'wendy-writer', '/listwarden fix');
+    const outcome = await handleCommand(gh, event, runners, { now: NOW });
+    expect(outcome.reply).toMatch(/^@wendy-writer, `\/listwarden fix`: pushed 3 fixes in 1 file to `add-tools` \([0-9a-f]{7}\)/);
+    expect(gh.fileAt('add-tools', 'README.md')).toBe(FIXED_HEAD);
+    expect(gh.reactionsOn(event.comment.id)).toEqual(['eyes', 'rocket']);
+  });
+
+  it('says what to do when even the suggestions are refused', async () => {
+    const { gh } = world();
+    gh.permissions.set('wendy-writer', 'write');
+    const pull = gh.openPull('patch-1', { 'README.md': HEAD_LIST }, 'contributor/awesome-things');
+    gh.denied.add('createReview');
+    const runners = { ...recordingRunners(), fixPull: async (n: number) => (await fixPullRequest(gh, request(n))).line };
+    const event = commentEvent(gh, pull, 'wendy-writer', '/listwarden fix');
+    const outcome = await handleCommand(gh, event, runners, { now: NOW });
+    expect(outcome.reply).toContain('give the workflow `contents: write` / `pull-requests: write`');
+    expect(gh.reactionsOn(event.comment.id)).toEqual(['eyes', 'confused']);
+  });
+});
