@@ -179,3 +179,115 @@ describe('helpers', () => {
     });
   });
 });
+
+describe('git model', () => {
+  it('commits setFile on a branch (new branches start from the default branch) and serves contents at any revision', async () => {
+    api.setFile('o', 'r', 'main', 'README.md', 'one');
+    const first = api.branchSha('o', 'r', 'main') ?? '';
+    api.setFile('o', 'r', 'main', 'README.md', 'two');
+    api.setFile('o', 'r', 'feature', 'extra.md', 'x');
+    expect(api.historyOf('o', 'r', 'main').map((c) => c.sha)).toEqual([api.branchSha('o', 'r', 'main'), first]);
+    expect(api.fileAt('o', 'r', 'feature', 'README.md')).toBe('two');
+    const raw = (path: string) => call('GET', path, undefined, { accept: 'application/vnd.github.raw' });
+    expect((await raw('/repos/o/r/contents/README.md')).text).toBe('two');
+    expect((await raw(`/repos/o/r/contents/README.md?ref=${first}`)).text).toBe('one');
+    expect((await raw(`/repos/o/r/contents/README.md?ref=${first.slice(0, 7)}`)).text).toBe('one');
+    expect((await raw('/repos/o/r/contents/extra.md?ref=refs/heads/feature')).text).toBe('x');
+    expect((await raw('/repos/o/r/contents/extra.md?ref=main')).status).toBe(404);
+  });
+
+  it('fills a made-up sha’s commit in place', async () => {
+    const sha = 'c'.repeat(40);
+    api.setFile('o', 'r', sha, 'a.md', 'a');
+    api.setFile('o', 'r', sha, 'b.md', 'b');
+    expect(Object.fromEntries(api.commitAt('o', 'r', sha)?.files ?? [])).toEqual({ 'a.md': 'a', 'b.md': 'b' });
+    expect(api.refsOf('o', 'r')).toEqual({});
+  });
+
+  it('keeps open pulls on their branches: pushes move the head and its files, a deleted head branch closes the pull', async () => {
+    api.pushCommit('o', 'r', 'main', { files: { 'README.md': 'a\nb\nc\n' } });
+    api.pushCommit('o', 'r', 'fix', { files: { 'README.md': 'a\nB\nc\n' }, login: 'contributor' });
+    const pull = api.openPull('o', 'r', { head: 'fix', login: 'contributor' });
+    expect(pull.files).toEqual([{ filename: 'README.md', status: 'modified', patch: '@@ -1,3 +1,3 @@\n a\n-b\n+B\n c' }]);
+    const pushed = api.pushCommit('o', 'r', 'fix', { files: { 'new.md': 'n' } });
+    expect(pull.head.sha).toBe(pushed);
+    expect(pull.commits).toHaveLength(2);
+    expect(pull.files.map((f) => [f.filename, f.status])).toEqual([['README.md', 'modified'], ['new.md', 'added']]);
+    // A review may sit on the pull's lines, as GitHub checks them.
+    expect((await call('POST', `/repos/o/r/pulls/${pull.number}/reviews`, { event: 'COMMENT', comments: [{ path: 'README.md', line: 2, body: 'x' }] })).status).toBe(200);
+    api.setRef('o', 'r', 'refs/heads/fix', undefined);
+    expect(pull.state).toBe('closed');
+    expect((await call('PATCH', `/repos/o/r/pulls/${pull.number}`, { state: 'open' })).status).toBe(422);
+    expect(api.invalid.map((i) => i.errors)).toEqual([['state cannot be changed. The fix branch has been deleted.']]);
+  });
+
+  it('merges a pull with a merge commit that keeps the base’s own later changes', async () => {
+    api.pushCommit('o', 'r', 'main', { files: { 'README.md': 'list', 'other.md': 'o' } });
+    api.pushCommit('o', 'r', 'fix', { files: { 'README.md': 'fixed list' } });
+    const pull = api.openPull('o', 'r', { head: 'fix' });
+    const later = api.pushCommit('o', 'r', 'main', { files: { 'other.md': 'changed' } });
+    const merge = api.mergePull('o', 'r', pull.number, { deleteBranch: true });
+    expect(api.branchSha('o', 'r', 'main')).toBe(merge);
+    expect(api.commitAt('o', 'r', merge ?? '')).toMatchObject({ parents: [later, pull.head.sha], committer: 'web-flow' });
+    expect(Object.fromEntries(api.commitAt('o', 'r', 'main')?.files ?? [])).toEqual({ 'README.md': 'fixed list', 'other.md': 'changed' });
+    expect(pull).toMatchObject({ state: 'closed', merged_at: expect.any(String) });
+    expect(pull.files).toHaveLength(1); // a merged pull keeps its files
+    expect(api.branchSha('o', 'r', 'fix')).toBeUndefined();
+    expect((await call('GET', `/repos/o/r/pulls/${pull.number}`)).json).toMatchObject({ state: 'closed', merged: true });
+  });
+
+  it('refuses what GitHub refuses of refs and trees', async () => {
+    const head = api.pushCommit('o', 'r', 'main', { files: { 'a.md': 'a' } });
+    expect((await call('POST', '/repos/o/r/git/refs', { ref: 'refs/x', sha: head })).status).toBe(422);
+    expect((await call('POST', '/repos/o/r/git/refs', { ref: 'refs/heads/x', sha: 'f'.repeat(40) })).status).toBe(422);
+    expect((await call('PATCH', '/repos/o/r/git/refs/heads/nope', { sha: head })).status).toBe(422);
+    expect((await call('DELETE', '/repos/o/r/git/refs/heads/nope')).status).toBe(422);
+    expect((await call('POST', '/repos/o/r/git/trees', { tree: [{ path: 'a', mode: '100644', type: 'blob', content: 'x', sha: 'y' }] })).status).toBe(422);
+    expect((await call('POST', '/repos/o/r/git/commits', { message: 'm', tree: 'f'.repeat(40) })).status).toBe(422);
+    expect(api.invalid.map((i) => i.kind)).toEqual(Array(6).fill('github'));
+    expect((await call('PATCH', '/repos/o/r/git/refs/heads/main', { sha: 5 })).status).toBe(422);
+    expect(api.invalid[6]).toMatchObject({ kind: 'schema', operation: 'git/update-ref' });
+  });
+});
+
+describe('issues, labels, reactions, permissions', () => {
+  it('lists issues and pulls by all labels given and state, pulls marked as such', async () => {
+    api.addIssue('o', 'r', 2, { labels: ['a', 'b'] });
+    api.addIssue('o', 'r', 3, { labels: ['a'] });
+    api.addPull('o', 'r', 4, { labels: ['A', 'b'] });
+    const listed = await call('GET', '/repos/o/r/issues?labels=a,b');
+    expect((listed.json as unknown as { number: number; pull_request?: unknown }[]).map((i) => [i.number, i.pull_request !== undefined])).toEqual([
+      [4, true],
+      [2, false],
+    ]);
+    expect((await call('GET', '/repos/o/r/issues?state=closed')).json).toEqual([]);
+    // A pull's number reads and writes the pull through the issues API, as on GitHub.
+    expect((await call('PATCH', '/repos/o/r/issues/4', { state: 'closed', labels: ['b'] })).json).toMatchObject({ state: 'closed', pull_request: {} });
+    expect(api.pull('o', 'r', 4)).toMatchObject({ state: 'closed', labels: ['b'] });
+  });
+
+  it('validates the bodies of the operations of our own schema fixture', async () => {
+    const comment = api.addIssueComment('o', 'r', 1, 'hi');
+    expect((await call('POST', `/repos/o/r/issues/comments/${comment.id}/reactions`, { content: 'party' })).status).toBe(422);
+    expect((await call('POST', '/repos/o/r/labels', { color: 'ffffff' })).status).toBe(422);
+    expect((await call('PATCH', '/repos/o/r/pulls/1', { state: 'merged' })).status).toBe(422);
+    expect(api.invalid.map((i) => [i.operation, i.kind])).toEqual([
+      ['reactions/create-for-issue-comment', 'schema'],
+      ['issues/create-label', 'schema'],
+      ['pulls/update', 'schema'],
+    ]);
+  });
+
+  it('refuses a label that exists (in any case) and a bad color', async () => {
+    api.addLabel('o', 'r', 'Bug');
+    expect((await call('POST', '/repos/o/r/labels', { name: 'bug' })).json).toMatchObject({ errors: [{ code: 'already_exists' }] });
+    expect((await call('POST', '/repos/o/r/labels', { name: 'new', color: 'red' })).status).toBe(422);
+    expect(api.labelsOf('o', 'r').map((l) => l.name)).toEqual(['Bug']);
+  });
+
+  it('answers permissions as GitHub does: legacy permission and role name', async () => {
+    api.setPermission('o', 'r', 'keeper', 'maintain');
+    expect((await call('GET', '/repos/o/r/collaborators/keeper/permission')).json).toMatchObject({ permission: 'write', role_name: 'maintain', user: { login: 'keeper' } });
+    expect((await call('GET', '/repos/o/r/collaborators/anyone/permission')).json).toMatchObject({ permission: 'read', role_name: 'read' });
+  });
+});

@@ -2,23 +2,22 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { findOperation, loadSchemas } from './request-schemas.js';
 import { checkRoutes } from './routes-checks.js';
+import { gitRoutes } from './routes-git.js';
+import { issueRoutes } from './routes-issues.js';
 import { pullRoutes } from './routes-pulls.js';
 import { repoRoutes } from './routes-repo.js';
+import { StandInArrangement } from './stand-in-arrange.js';
 import { userFor } from './stand-in-json.js';
 import { compileRoute, errorReply, matchRoute, notFound, pageReply, type Reply, type Route, type RouteHandler } from './stand-in-router.js';
-import {
-  StandInState,
-  type StandInIssue,
-  type StandInIssueComment,
-  type StandInPull,
-  type StandInPullFile,
-  type StandInReviewComment,
-} from './stand-in-state.js';
+import { StandInState } from './stand-in-state.js';
 
 /**
  * A stand-in for GitHub's REST API, on 127.0.0.1, for tests: the subset listwarden uses
- * (contents, pulls and their files, reviews and review comments, issue comments, check
- * runs, /user), over in-memory state. It records every request, validates every request
+ * (contents, the Git Data API, comparisons, pulls and their files, reviews and review
+ * comments, issues, labels, issue comments and their reactions, check runs, collaborator
+ * permissions, the repository, /user), over in-memory state with a small git model
+ * (stand-in-git.ts). Tests arrange and read back that state through the methods of
+ * StandInArrangement (stand-in-arrange.ts). It records every request, validates every request
  * body against GitHub's own request schemas (a body that fails is answered 422 and
  * recorded in `invalid`, as are GitHub's other 422s), and can fail requests on demand
  * (`failNext`) or refuse every write as a read-only token is refused (`readOnly`).
@@ -39,7 +38,7 @@ export interface StandInOptions {
   readOnly?: boolean;
   /** A path prefix the API lives under, e.g. "/api/v3" as on GitHub Enterprise Server. */
   basePath?: string;
-  /** The ref of contents requests that name none (default "main"). */
+  /** Every repository's default branch (the ref of contents requests that name none), default "main". */
   defaultBranch?: string;
 }
 
@@ -122,7 +121,7 @@ function pathPattern(pattern: string | RegExp): RegExp {
 
 const isWrite = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method);
 
-export class GitHubApiStandIn {
+export class GitHubApiStandIn extends StandInArrangement {
   /** Whether every write is refused as for a read-only token. */
   readOnly: boolean;
   private readonly server: Server;
@@ -135,17 +134,19 @@ export class GitHubApiStandIn {
   private readonly refused: InvalidRequest[] = [];
   private readonly unrouted: RecordedRequest[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly store = new StandInState();
   private origin = '';
 
   private constructor(options: StandInOptions) {
+    super(new StandInState(options.defaultBranch ?? 'main'), options.login ?? 'github-actions[bot]');
     this.options = options;
     this.readOnly = options.readOnly ?? false;
     this.basePath = (options.basePath ?? '').replace(/\/+$/, '');
     this.builtIn = [
       ...checkRoutes(),
       ...pullRoutes(),
-      ...repoRoutes({ tokenKind: options.tokenKind ?? 'installation', defaultBranch: options.defaultBranch ?? 'main' }),
+      ...issueRoutes(),
+      ...gitRoutes(),
+      ...repoRoutes({ tokenKind: options.tokenKind ?? 'installation', readOnly: () => this.readOnly }),
     ];
     this.server = createServer((req, res) => this.receive(req, res));
   }
@@ -178,79 +179,10 @@ export class GitHubApiStandIn {
     return this.unrouted;
   }
 
-  /** The in-memory GitHub, live. */
-  get state(): StandInState {
-    return this.store;
-  }
-
-  /** The login the token acts as. */
-  get login(): string {
-    return this.options.login ?? 'github-actions[bot]';
-  }
-
   /** Requests of a method (or `*`) whose path matches (see `failNext` for patterns). */
   requestsTo(method: string, pattern: string | RegExp): RecordedRequest[] {
     const regex = pathPattern(pattern);
     return this.recorded.filter((r) => (method === '*' || r.method === method) && regex.test(decodeURIComponent(r.path)));
-  }
-
-  setFile(owner: string, repo: string, ref: string, path: string, text: string): void {
-    this.store.files.set(StandInState.fileKey(owner, repo, ref, path), text);
-  }
-
-  addPull(
-    owner: string,
-    repo: string,
-    number: number,
-    pull: { headSha?: string; headRef?: string; baseSha?: string; baseRef?: string; title?: string; commits?: string[]; files?: (Partial<StandInPullFile> & { filename: string })[] } = {},
-  ): StandInPull {
-    const added: StandInPull = {
-      owner,
-      repo,
-      number,
-      title: pull.title ?? `Pull ${number}`,
-      head: { sha: pull.headSha ?? 'a'.repeat(40), ref: pull.headRef ?? `branch-${number}` },
-      base: { sha: pull.baseSha ?? 'b'.repeat(40), ref: pull.baseRef ?? 'main' },
-      commits: pull.commits ?? [],
-      files: (pull.files ?? []).map((file) => ({ status: 'modified', ...file })),
-    };
-    this.store.pulls.set(StandInState.numberKey(owner, repo, number), added);
-    return added;
-  }
-
-  addIssue(owner: string, repo: string, number: number, issue: Partial<Omit<StandInIssue, 'owner' | 'repo' | 'number'>> = {}): StandInIssue {
-    const added: StandInIssue = { owner, repo, number, title: `Issue ${number}`, body: '', state: 'open', labels: [], ...issue };
-    this.store.issues.set(StandInState.numberKey(owner, repo, number), added);
-    return added;
-  }
-
-  /** An issue comment already there (by the token's login unless told). */
-  addIssueComment(owner: string, repo: string, issue: number, body: string, login = this.login): StandInIssueComment {
-    const created = this.store.now();
-    const comment: StandInIssueComment = { owner, repo, issue, id: this.store.nextId(), body, user: userFor(login), created_at: created, updated_at: created };
-    this.store.issueComments.push(comment);
-    return comment;
-  }
-
-  /** A review comment already there (by the token's login unless told). */
-  addReviewComment(owner: string, repo: string, pull: number, comment: { path: string; line: number | null; body: string; login?: string }): StandInReviewComment {
-    const stored: StandInReviewComment = {
-      owner,
-      repo,
-      pull,
-      id: this.store.nextId(),
-      review_id: null,
-      commit_id: this.store.pulls.get(StandInState.numberKey(owner, repo, pull))?.head.sha ?? 'a'.repeat(40),
-      path: comment.path,
-      line: comment.line,
-      side: 'RIGHT',
-      start_line: null,
-      start_side: null,
-      body: comment.body,
-      user: userFor(comment.login ?? this.login),
-    };
-    this.store.reviewComments.push(stored);
-    return stored;
   }
 
   /**
@@ -363,7 +295,9 @@ export class GitHubApiStandIn {
       page: (items, key) => pageReply(items, requestUrl, key),
     });
     if (reply.status === 422) {
-      const errors = (reply.body as { errors?: unknown[] } | undefined)?.errors?.map(String) ?? ['Unprocessable Entity'];
+      const described = (error: unknown) =>
+        typeof error === 'string' ? error : typeof (error as { message?: unknown }).message === 'string' ? (error as { message: string }).message : JSON.stringify(error);
+      const errors = (reply.body as { errors?: unknown[] } | undefined)?.errors?.map(described) ?? ['Unprocessable Entity'];
       this.refuse(request, 'github', errors);
     }
     return { reply };

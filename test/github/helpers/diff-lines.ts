@@ -1,3 +1,5 @@
+import { structuredPatch } from 'diff';
+
 /**
  * Which lines of a pull-request file a review comment may sit on, read from the file's
  * unified-diff `patch` as GitHub returns it: the head-side (RIGHT) lines of each hunk,
@@ -24,4 +26,10 @@ export function rightLines(patch: string): RightLines {
     next += 1;
   }
   return lines;
+}
+
+/** GitHub's `patch` of a file between two texts: the hunks of a unified diff, 3 lines of context. */
+export function patchOf(before: string, after: string): string {
+  const patch = structuredPatch('a', 'b', before, after, '', '', { context: 3 });
+  return patch.hunks.map((h) => [`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines].join('\n')).join('\n');
 }

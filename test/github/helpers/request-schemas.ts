@@ -4,8 +4,9 @@ import addFormatsModule from 'ajv-formats';
 
 /**
  * GitHub's REST request-body schemas (test/fixtures/github-rest-request-schemas.json, cut
- * from GitHub's OpenAPI description), compiled once, and the lookup of the operation a
- * method and path are.
+ * from GitHub's OpenAPI description, and github-rest-request-schemas-extra.json, ours,
+ * written from GitHub's docs for the operations the first lacks), compiled once, and the
+ * lookup of the operation a method and path are.
  */
 
 interface SchemaOp {
@@ -23,7 +24,10 @@ export interface RequestOperation {
   validate(body: unknown): string[];
 }
 
-const FIXTURE = new URL('../../fixtures/github-rest-request-schemas.json', import.meta.url);
+const FIXTURES = [
+  new URL('../../fixtures/github-rest-request-schemas.json', import.meta.url),
+  new URL('../../fixtures/github-rest-request-schemas-extra.json', import.meta.url),
+];
 
 // ajv-formats is CommonJS with a default export; under NodeNext the namespace comes through.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
@@ -59,24 +63,31 @@ function mapValues(properties: unknown): unknown {
   return Object.fromEntries(Object.entries(properties).map(([name, schema]) => [name, withNulls(schema)]));
 }
 
-/** `/repos/{owner}/{repo}/contents/{path}` → a regex; `{path}` of contents spans segments. */
+/** `/repos/{owner}/{repo}/contents/{path}` → a regex; `{path}` of contents and `{ref}` of git refs span segments. */
 function templateRegex(template: string): RegExp {
   const source = template
     .split('/')
-    .map((part) => (part === '{path}' ? '.+' : part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((part) => (part === '{path}' || part === '{ref}' ? '.+' : part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('/');
   return new RegExp(`^${source}$`);
 }
 
 function load(): CompiledOp[] {
   if (compiled) return compiled;
-  const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { ops: Record<string, SchemaOp> };
+  const ops: Record<string, SchemaOp> = {};
+  for (const file of FIXTURES) {
+    const fixture = JSON.parse(readFileSync(file, 'utf8')) as { ops: Record<string, SchemaOp> };
+    for (const [id, op] of Object.entries(fixture.ops)) {
+      if (ops[id]) throw new Error(`${file.pathname}: ${id} is in an earlier schema fixture already`);
+      ops[id] = op;
+    }
+  }
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   // GitHub's own formats: `owner/name`, and an id that may pass 2^53.
   ajv.addFormat('repo.nwo', /^[\w.-]+\/[\w.-]+$/);
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-  compiled = Object.entries(fixture.ops)
+  compiled = Object.entries(ops)
     .map(([id, op]) => ({
       id,
       method: op.method.toUpperCase(),

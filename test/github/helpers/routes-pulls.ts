@@ -1,10 +1,13 @@
 import { rightLines } from './diff-lines.js';
 import { pullJson, reviewCommentJson, reviewJson } from './stand-in-json.js';
-import { compileRoute, notFound, unprocessable, type Route, type RouteContext } from './stand-in-router.js';
+import { openPull, syncPull } from './stand-in-pull-model.js';
+import { compileRoute, errorReply, notFound, unprocessable, type Reply, type Route, type RouteContext } from './stand-in-router.js';
 import { StandInState, type StandInPull, type StandInReview, type StandInReviewComment } from './stand-in-state.js';
 
 /**
- * Pulls: the pull, its files, its reviews and review comments. A review is checked as
+ * Pulls: the list (by state, head `owner:branch` and base, newest first), the pull (with
+ * `merged`, which the list lacks), create and update (see stand-in-pull-model.ts for
+ * GitHub's rules on opening one), its files, its reviews and review comments. A review is checked as
  * GitHub checks it: a COMMENT review needs a body or comments, its commit must be one of
  * the pull's, each comment must name a file of the pull and, where the file's patch is
  * known, sit on a head-side line of it, a range within one hunk.
@@ -102,15 +105,71 @@ function createReview(context: RouteContext, pull: StandInPull) {
   return { status: 200, body: reviewJson(review) };
 }
 
+function listPulls(context: RouteContext): Reply {
+  const { owner = '', repo = '' } = context.params;
+  const { query } = context;
+  const state = query.get('state') ?? 'open';
+  const head = query.get('head');
+  const base = query.get('base');
+  const pulls = context.state.pullsOf(owner, repo).filter((pull) => {
+    if (state !== 'all' && pull.state !== state) return false;
+    if (base !== null && pull.base.ref !== base) return false;
+    if (head === null) return true;
+    const [user = '', branch] = head.split(/:(.*)/s);
+    return pull.head.repo?.split('/')[0]?.toLowerCase() === user.toLowerCase() && (branch === undefined || branch === '' || pull.head.ref === branch);
+  });
+  const sort = query.get('sort') ?? 'created';
+  const direction = query.get('direction') ?? (sort === 'created' ? 'desc' : 'asc');
+  if (direction === 'desc') pulls.reverse();
+  return context.page(pulls.map((pull) => pullJson(pull)));
+}
+
+function createPull(context: RouteContext): Reply {
+  const { owner = '', repo = '' } = context.params;
+  const body = context.body as { title?: string; body?: string; head: string; base: string };
+  if (body.title === undefined || body.title.trim() === '') return errorReply(422, 'Validation Failed', [{ resource: 'PullRequest', field: 'title', code: 'missing_field' }]);
+  const opened = openPull(context.state, owner, repo, { head: body.head, base: body.base, title: body.title, body: body.body ?? '', user: context.viewer });
+  if (Array.isArray(opened)) return errorReply(422, 'Validation Failed', opened);
+  return { status: 201, body: pullJson(opened, true) };
+}
+
+function updatePull(context: RouteContext, pull: StandInPull): Reply {
+  const body = context.body as { title?: string; body?: string; state?: 'open' | 'closed'; base?: string };
+  if (body.base !== undefined && body.base !== pull.base.ref) {
+    const sha = context.state.git(pull.owner, pull.repo).refs.get(`refs/heads/${body.base}`);
+    if (sha === undefined) return errorReply(422, 'Validation Failed', [{ resource: 'PullRequest', field: 'base', code: 'invalid' }]);
+    pull.base = { ref: body.base, sha };
+  }
+  if (body.state === 'open' && pull.state === 'closed') {
+    if (pull.merged_at !== null) return unprocessable('state cannot be changed. The pull request has been merged.');
+    const [headOwner = '', headRepo = ''] = (pull.head.repo ?? '/').split('/');
+    const sha = pull.live ? context.state.git(headOwner, headRepo).refs.get(`refs/heads/${pull.head.ref}`) : pull.head.sha;
+    if (sha === undefined) return unprocessable(`state cannot be changed. The ${pull.head.ref} branch has been deleted.`);
+    pull.head.sha = sha;
+    pull.state = 'open';
+    pull.closed_at = null;
+  } else if (body.state === 'closed' && pull.state === 'open') {
+    pull.state = 'closed';
+    pull.closed_at = context.state.now();
+  }
+  if (body.title !== undefined) pull.title = body.title;
+  if (body.body !== undefined) pull.body = body.body;
+  syncPull(context.state, pull);
+  return { status: 200, body: pullJson(pull, true) };
+}
+
 export function pullRoutes(): Route[] {
-  const withPull = (handler: (context: RouteContext, pull: StandInPull) => ReturnType<typeof notFound>) => (context: RouteContext) => {
+  const withPull = (handler: (context: RouteContext, pull: StandInPull) => Reply) => (context: RouteContext) => {
     const pull = findPull(context);
     return pull ? handler(context, pull) : notFound();
   };
   const ofPull = (pull: StandInPull) => (item: { owner: string; repo: string; pull: number }) =>
     item.owner === pull.owner && item.repo === pull.repo && item.pull === pull.number;
   return [
-    compileRoute('GET', '/repos/{owner}/{repo}/pulls/{pull_number}', withPull((_context, pull) => ({ status: 200, body: pullJson(pull) }))),
+    compileRoute('GET', '/repos/{owner}/{repo}/pulls', listPulls),
+    compileRoute('POST', '/repos/{owner}/{repo}/pulls', createPull),
+    compileRoute('GET', '/repos/{owner}/{repo}/pulls/{pull_number}', withPull((_context, pull) => ({ status: 200, body: pullJson(pull, true) }))),
+    compileRoute('PATCH', '/repos/{owner}/{repo}/pulls/{pull_number}', withPull(updatePull)),
     compileRoute('GET', '/repos/{owner}/{repo}/pulls/{pull_number}/files', withPull((context, pull) => context.page(pull.files.slice(0, 3000)))),
     compileRoute(
       'GET',

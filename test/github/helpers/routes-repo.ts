@@ -1,24 +1,37 @@
-import { blobSha, issueCommentJson, userJson } from './stand-in-json.js';
+import { blobSha, issueCommentJson, permissionJson, repoJson, userFor, userJson } from './stand-in-json.js';
 import { compileRoute, errorReply, notFound, unprocessable, type Reply, type Route, type RouteContext } from './stand-in-router.js';
-import { StandInState, type StandInIssueComment } from './stand-in-state.js';
+import type { StandInIssueComment, StandInRole, StandInState } from './stand-in-state.js';
 
 /**
- * The token's user, file contents at a ref (raw or GitHub's JSON form, directories as
- * listings), and issue comments (which pulls have too). Issues themselves are read-only
- * here for now: `issues/create` and `issues/update` have schemas in the fixture, ready for
- * routes when the app opens issues.
+ * The token's user, the repository (its default branch), file contents at a revision
+ * (raw or GitHub's JSON form, directories as listings, read from the git model), issue
+ * comments (which pulls have too), and a user's permission.
  */
 
 export interface RepoRouteOptions {
   /** `user`: a PAT, which may read /user. `installation`: GITHUB_TOKEN or an App's token, which may not. */
   tokenKind: 'user' | 'installation';
-  defaultBranch: string;
+  /** Whether the token is read-only (GitHub then refuses the permission endpoint too). */
+  readOnly(): boolean;
 }
 
-function contents(context: RouteContext, defaultBranch: string): Reply {
+/**
+ * A login's role: the owner's is admin, a collaborator's what the test set; anyone else
+ * may read a public repository (GitHub answers `read` for them) and nothing of a private one.
+ */
+export function roleOf(state: StandInState, owner: string, repo: string, login: string): StandInRole {
+  const repository = state.repo(owner, repo);
+  if (login.toLowerCase() === owner.toLowerCase()) return 'admin';
+  return repository.roles.get(login.toLowerCase()) ?? (repository.private ? 'none' : 'read');
+}
+
+function contents(context: RouteContext): Reply {
   const { owner = '', repo = '', path = '' } = context.params;
-  const ref = context.query.get('ref') ?? defaultBranch;
-  const text = context.state.files.get(StandInState.fileKey(owner, repo, ref, path));
+  const git = context.state.git(owner, repo);
+  const ref = context.query.get('ref') ?? context.state.repo(owner, repo).defaultBranch;
+  const commit = git.resolve(ref);
+  if (!commit) return errorReply(404, `No commit found for the ref ${ref}`);
+  const text = commit.files.get(path);
   if (text !== undefined) {
     const accept = String(context.headers.accept ?? '');
     if (/application\/vnd\.github(?:\.v3)?\.raw/.test(accept)) {
@@ -30,9 +43,9 @@ function contents(context: RouteContext, defaultBranch: string): Reply {
     const sha = blobSha(text);
     return { status: 200, body: { type: 'file', encoding: 'base64', name, path, sha, size: Buffer.byteLength(text), content } };
   }
-  const prefix = StandInState.fileKey(owner, repo, ref, path === '' ? '' : `${path}/`);
+  const prefix = path === '' ? '' : `${path}/`;
   const entries = new Map<string, 'file' | 'dir'>();
-  for (const key of context.state.files.keys()) {
+  for (const key of commit.files.keys()) {
     if (!key.startsWith(prefix)) continue;
     const [first, ...more] = key.slice(prefix.length).split('/');
     if (first) entries.set(first, more.length > 0 ? 'dir' : entries.get(first) ?? 'file');
@@ -58,8 +71,14 @@ export function repoRoutes(options: RepoRouteOptions): Route[] {
         ? { status: 200, body: userJson(context.viewer) }
         : errorReply(403, 'Resource not accessible by integration'),
     ),
-    compileRoute('GET', '/repos/{owner}/{repo}/contents/{+path}', (context) => contents(context, options.defaultBranch)),
-    compileRoute('GET', '/repos/{owner}/{repo}/contents', (context) => contents(context, options.defaultBranch)),
+    compileRoute('GET', '/repos/{owner}/{repo}', ({ state, params }) => ({ status: 200, body: repoJson(state.repo(params.owner ?? '', params.repo ?? '')) })),
+    compileRoute('GET', '/repos/{owner}/{repo}/collaborators/{username}/permission', ({ state, params }) => {
+      if (options.readOnly()) return errorReply(403, 'Must have push access to view collaborator permission.');
+      const { owner = '', repo = '', username = '' } = params;
+      return { status: 200, body: permissionJson(userFor(username), roleOf(state, owner, repo, username)) };
+    }),
+    compileRoute('GET', '/repos/{owner}/{repo}/contents/{+path}', contents),
+    compileRoute('GET', '/repos/{owner}/{repo}/contents', contents),
     compileRoute('GET', '/repos/{owner}/{repo}/issues/comments/{comment_id}', (context) => {
       const comment = findComment(context);
       return comment ? { status: 200, body: issueCommentJson(comment) } : notFound();
