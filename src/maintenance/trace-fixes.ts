@@ -18,6 +18,8 @@ export interface OriginalRange {
 
 export interface TracedFix {
   finding: Finding;
+  /** Where the finding itself is in the original text. */
+  at: OriginalRange;
   /** Where the fix's edits fall in the original text (a later pass's edits mapped back). */
   ranges: OriginalRange[];
 }
@@ -42,7 +44,7 @@ export function traceFixes(path: string, source: string, findings: Finding[], co
   const fixes: TracedFix[] = [];
   const record = (applied: Finding[]) => {
     const edits = applied.flatMap((f) => f.fix!.edits);
-    for (const finding of applied) fixes.push({ finding, ranges: finding.fix!.edits.map((e) => mapBack(passes, e.start, e.end)) });
+    for (const finding of applied) fixes.push({ finding, at: mapBack(passes, finding.span.start.offset, finding.span.end.offset), ranges: finding.fix!.edits.map((e) => mapBack(passes, e.start, e.end)) });
     passes.push([...edits].sort((a, b) => a.start - b.start || a.end - b.end));
   };
 

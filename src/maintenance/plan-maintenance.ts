@@ -1,0 +1,61 @@
+import type { ResolvedConfig } from '../core/config/schema.js';
+import type { Finding } from '../core/findings/types.js';
+import type { FileWrite } from '../github/port.js';
+import type { LinkEvidence, ListFile } from '../use-cases/check-lists.js';
+import { fixText } from '../use-cases/fix-text.js';
+import { changeList, type MaintenanceChange } from './change-list.js';
+import { deadLinkFixes, type LeftAlone } from './dead-link-fixes.js';
+import { changesFingerprint } from './pull-body.js';
+import { respectIgnores } from './respect-ignores.js';
+import { traceFixes } from './trace-fixes.js';
+
+export interface MaintenancePlanInput {
+  files: ListFile[];
+  findings: Finding[];
+  config: ResolvedConfig;
+  evidence?: LinkEvidence;
+  ignoredUrls?: string[];
+  ignoredRules?: string[];
+}
+
+export interface MaintenancePlan {
+  /** The fixed lists (only those that change). */
+  writes: FileWrite[];
+  changes: MaintenanceChange[];
+  /** Of the change set (see changesFingerprint). */
+  fingerprint: string;
+  /** Confirmed dead links left to a person, and why. */
+  leftAlone: LeftAlone[];
+  /** Files whose fixes could not be explained line by line: left unchanged (a listwarden bug). */
+  unexplained: string[];
+}
+
+/**
+ * What the maintenance pull request should change, and why — pure. The certain fixes are
+ * fixText's (the same as `listwarden fix`), plus confirmed dead links as
+ * `maintenance.deadLinks` asks; nothing on an ignored URL or of an ignored rule. A file
+ * whose change list cannot account for every edit is left out rather than changed unexplained.
+ */
+export function planMaintenance(input: MaintenancePlanInput): MaintenancePlan {
+  const { findings, config } = respectIgnores(input.findings, input.config, input.ignoredUrls, input.ignoredRules);
+  const dead = deadLinkFixes(input.files, findings, input.evidence, config.maintenance.deadLinks);
+  const replaced = new Set(dead.findings.map((f) => `${f.file}\0${f.span.start.offset}`));
+  const usable = [...dead.findings, ...findings.filter((f) => !(f.ruleId === 'no-dead-link' && replaced.has(`${f.file}\0${f.span.start.offset}`)))];
+  const facts = input.evidence?.facts;
+
+  const plan: MaintenancePlan = { writes: [], changes: [], fingerprint: '', leftAlone: dead.leftAlone, unexplained: [] };
+  for (const file of input.files) {
+    const own = usable.filter((f) => f.file === file.path);
+    const fixed = fixText(file.path, file.source, own, config, facts);
+    if (fixed.output === file.source) continue;
+    const trace = traceFixes(file.path, file.source, own, config, facts);
+    if (trace.output !== fixed.output) {
+      plan.unexplained.push(file.path);
+      continue;
+    }
+    plan.writes.push({ path: file.path, content: fixed.output });
+    plan.changes.push(...changeList(file.path, file.source, trace, input.evidence));
+  }
+  plan.fingerprint = changesFingerprint(plan.changes);
+  return plan;
+}
