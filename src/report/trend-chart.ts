@@ -68,8 +68,6 @@ export function trendDirection(runs: readonly ReportRun[]): TrendDirection {
   return 'steady';
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /** One sentence on the last two runs. */
 export function trendSentence(runs: readonly ReportRun[]): string {
   const last = runs.at(-1);
@@ -81,14 +79,14 @@ export function trendSentence(runs: readonly ReportRun[]): string {
   switch (trendDirection(runs)) {
     case 'healthier':
       return delta < 0
-        ? `📉 Getting healthier: ${plural(-delta, 'dead or failing link')} fewer ${since}.`
+        ? `📉 Getting healthier: ${-delta} fewer dead or failing ${-delta === 1 ? 'link' : 'links'} ${since}.`
         : `📉 Getting healthier: ${last.dead === before.dead ? 'fewer unverifiable links' : 'fewer confirmed dead links'} ${since}.`;
     case 'worse':
       return delta > 0
-        ? `📈 Getting worse: ${plural(delta, 'dead or failing link')} more ${since}.`
+        ? `📈 Getting worse: ${delta} more dead or failing ${delta === 1 ? 'link' : 'links'} ${since}.`
         : `📈 Getting worse: ${last.dead === before.dead ? 'more unverifiable links' : 'failing links now confirmed dead'} ${since}.`;
     default:
-      return `➡️ Steady: the same counts as ${since}.`;
+      return `➡️ Steady: the same counts as in the run of ${dayOf(before)}.`;
   }
 }
 
