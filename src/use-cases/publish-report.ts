@@ -176,8 +176,17 @@ async function runReport(session: Session): Promise<ReportOutcome> {
       log(`${remembered.size} failing link${remembered.size === 1 ? '' : 's'} not re-checked this run: the last failure is reported`);
     }
   }
+  // `/listwarden ignore` may have written to the issue while the links were checked: take
+  // what it added, so this run's write does not undo it.
+  if (kept && !dry) {
+    const now = (await github.listIssuesWithLabel(repo, REPORT_LABEL, 'all')).find((issue) => issue.number === kept.number);
+    const latest = readMemory(now?.body);
+    memory.ignoredUrls = [...new Set([...memory.ignoredUrls, ...latest.ignoredUrls])].sort();
+    memory.ignoredRules = [...new Set([...memory.ignoredRules, ...latest.ignoredRules])].sort();
+  }
   const ignored = ignoredUrlTest(memory.ignoredUrls);
-  const findings = found.filter((f) => !(typeof f.data?.url === 'string' && ignored(f.data.url)));
+  const ignoredRules = new Set(memory.ignoredRules);
+  const findings = found.filter((f) => !ignoredRules.has(f.ruleId) && !(typeof f.data?.url === 'string' && ignored(f.data.url)));
   const model = buildReportModel({
     findings,
     ...(evidence ? { outcomes: evidence.run.outcomes, archived: evidence.archived } : {}),

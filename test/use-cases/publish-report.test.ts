@@ -226,6 +226,23 @@ describe('what maintainers ask for in the issue', () => {
   });
 });
 
+describe('writes that race the report', () => {
+  test('an ignore recorded while the links were being checked survives the report\'s write', async () => {
+    const { github, f, request } = world();
+    const first = await publishReport(github, request());
+    const issue = github.issues.get(first.issue!)!;
+    f.clock.now += DAY;
+    // `/listwarden ignore` writes into the issue while this run is checking links.
+    const links = { ...f.links, prober: { probe: async (url: string, signal?: AbortSignal) => {
+      issue.body = withMemory(issue.body, { ...readMemory(issue.body), ignoredUrls: ['https://beta.example/page'] });
+      return f.prober.probe(url, signal);
+    } } };
+    const second = await publishReport(github, request({ links }));
+    expect(readMemory(github.issues.get(first.issue!)!.body).ignoredUrls).toEqual(['https://beta.example/page']);
+    expect(second.findings.some((x) => x.data?.url === 'https://beta.example/page')).toBe(false);
+  });
+});
+
 describe('safety', () => {
   test('a dry run writes nothing, takes no lease, and returns what it would write', async () => {
     const { github, request, logs } = world();
