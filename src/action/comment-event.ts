@@ -73,5 +73,6 @@ export async function commentEvent(inputs: CommentInputs, event: CommentEvent): 
     { now: Date.now, log: (line) => core.info(`listwarden: ${line}`) },
   );
   core.info(`listwarden: ${outcome.handled ? `/listwarden ${outcome.command ?? ''}: ${outcome.refused ? `refused (${outcome.refused})` : (outcome.reply ?? 'done').split('\n')[0]}` : `not a command for listwarden${outcome.reason ? ` (${outcome.reason})` : ''}`}`);
+  if (outcome.failed && !outcome.refused) core.setFailed(`listwarden: /listwarden ${outcome.command ?? ''} failed — see the reply on the comment`);
   return outcome;
 }

@@ -38,6 +38,7 @@ export async function reportEvent(inputs: ReportInputs): Promise<ScheduledRunOut
       config: inputs.config,
       ...(links ? { links: links.ports } : {}),
       now: Date.now,
+      ...(process.env.GITHUB_SERVER_URL ? { serverUrl: process.env.GITHUB_SERVER_URL } : {}),
       maintenance: inputs.maintenance,
       log: (line) => core.info(`listwarden: ${line}`),
     });

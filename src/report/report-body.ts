@@ -35,14 +35,16 @@ export interface ReportBodyInput {
   partial?: boolean;
   /** Most characters of the body (default REPORT_BODY_LIMIT). */
   limit?: number;
+  /** Web address of the GitHub server, for links to lines (default https://github.com). */
+  serverUrl?: string;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Where a line of a file is on GitHub, at the commit checked. */
-export function blobUrl(repo: RepoRef, sha: string, place: ReportPlace): string {
+export function blobUrl(repo: RepoRef, sha: string, place: ReportPlace, serverUrl = 'https://github.com'): string {
   const path = place.file.split('/').map(encodeURIComponent).join('/');
-  return `https://github.com/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/blob/${encodeURIComponent(sha)}/${path}#L${place.line}`;
+  return `${serverUrl.replace(/\/+$/, '')}/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/blob/${encodeURIComponent(sha)}/${path}#L${place.line}`;
 }
 
 /** An http(s) URL fit for an autolink (`<…>`), or undefined. */
@@ -59,10 +61,11 @@ interface Context {
   repo: RepoRef;
   sha: string;
   cap: number;
+  serverUrl?: string;
 }
 
 function placeLink(ctx: Context, place: ReportPlace): string {
-  return `[${code(`${place.file}:${place.line}`, 200)}](${blobUrl(ctx.repo, ctx.sha, place)})`;
+  return `[${code(`${place.file}:${place.line}`, 200)}](${blobUrl(ctx.repo, ctx.sha, place, ctx.serverUrl)})`;
 }
 
 function placeList(ctx: Context, places: ReportPlace[]): string {
@@ -178,7 +181,7 @@ function ignoredLines(memory: ReportMemory, ctx: Context): string[] {
 }
 
 function render(input: ReportBodyInput, cap: number): string {
-  const ctx: Context = { repo: input.repo, sha: input.sha, cap };
+  const ctx: Context = { repo: input.repo, sha: input.sha, cap, ...(input.serverUrl ? { serverUrl: input.serverUrl } : {}) };
   const { model } = input;
   const out = [REPORT_MARKER, '## listwarden link-rot report', ''];
   const files = input.files.slice(0, 10).map((f) => code(f, 200)).join(', ') + (input.files.length > 10 ? ` and ${input.files.length - 10} more` : '');

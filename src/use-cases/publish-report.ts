@@ -29,6 +29,8 @@ export interface ReportRequest {
   /** The login listwarden writes as (else the port's viewer login, else github-actions[bot]). */
   botLogin?: string;
   log?: (line: string) => void;
+  /** Web address of the GitHub server, for links to lines (default https://github.com; GITHUB_SERVER_URL on GHES). */
+  serverUrl?: string;
 }
 
 export interface ReportOutcome {
@@ -200,6 +202,7 @@ async function runReport(session: Session): Promise<ReportOutcome> {
 
   const body = renderReportBody({
     repo,
+    ...(request.serverUrl ? { serverUrl: request.serverUrl } : {}),
     sha: session.baseSha,
     date,
     files: files.map((f) => f.path),

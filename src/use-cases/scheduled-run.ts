@@ -40,6 +40,7 @@ export async function runScheduled(github: GitHubPort, request: ScheduledRunRequ
     ignoredRules: report.memory.ignoredRules,
     ...(request.botLogin ? { botLogin: request.botLogin } : {}),
     now: request.now,
+    ...(request.serverUrl ? { serverUrl: request.serverUrl } : {}),
     ...(request.dryRun ? { dryRun: true } : {}),
     ...(request.log ? { log: request.log } : {}),
   });
