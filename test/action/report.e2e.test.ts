@@ -149,7 +149,10 @@ describe('the scheduled report through the bundled Action', () => {
     expect(reportIssues()).toHaveLength(1);
     expect(maintenancePulls()).toHaveLength(1);
     expect(api.commentsOn(OWNER, REPO, reportIssues()[0]!.number)).toEqual([]);
-    expect(api.invalid).toEqual([]);
+    // The runs that found the lease taken were told so by GitHub's 422; nothing else was refused.
+    const refused = api.invalid.filter((r) => !(r.operation === 'git/create-ref' && r.errors.join() === 'Reference already exists'));
+    expect(refused).toEqual([]);
+    expect(api.invalid.length).toBeGreaterThan(0);
     // Nobody is left holding the lock.
     expect(Object.keys(api.refsOf(OWNER, REPO)).filter((ref) => ref.startsWith('refs/listwarden/'))).toEqual([]);
   }, 300_000);
