@@ -1,12 +1,11 @@
 import * as core from '@actions/core';
-import type { ResolvedConfig } from '../core/config/schema.js';
-import type { GitHubPort, RepoRef } from '../github/port.js';
+import type { RepoRef } from '../github/port.js';
 import { handleCommand, type CommandOutcome, type CommentEvent } from '../use-cases/handle-command.js';
 import { fixPullRequest } from '../use-cases/fix-pull-request.js';
 import { reviewPullRequest } from '../use-cases/review-pull-request.js';
 import { describeScheduled } from '../use-cases/scheduled-run.js';
 import { actionLinkPorts } from './link-session.js';
-import { reportEvent } from './report-event.js';
+import { reportEvent, type ReportInputs } from './report-event.js';
 
 interface IssueCommentPayload {
   action?: string;
@@ -14,15 +13,8 @@ interface IssueCommentPayload {
   issue?: { number: number; pull_request?: unknown };
 }
 
-export interface CommentInputs {
-  github: GitHubPort;
-  repo: RepoRef;
-  token: string;
-  files: string[];
-  config: ResolvedConfig;
-  checkLinks: boolean;
-  maintenance: boolean;
-}
+/** The same inputs as a scheduled run: commands run the report and the maintenance PR too. */
+export type CommentInputs = ReportInputs;
 
 /** The comment of an `issue_comment` payload, or undefined when it has none. */
 export function commentEventOf(repo: RepoRef, payload: IssueCommentPayload): CommentEvent | undefined {

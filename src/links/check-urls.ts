@@ -73,7 +73,8 @@ const NETWORK_CAUSES = new Set(['dns-failure', 'network-unreachable', 'dns-not-f
 /** Probes that must all fail on DNS or routing before the network itself is suspected. */
 const SUSPECT_AFTER = 8;
 
-function fromMemory(url: string, memory: UrlMemory): ProbeResult {
+/** A verdict remembered in the link state, as a probe result (no request sent). */
+export function fromMemory(url: string, memory: UrlMemory): ProbeResult {
   return {
     url,
     verdict: memory.verdict,

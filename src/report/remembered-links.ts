@@ -1,4 +1,4 @@
-import type { UrlOutcome } from '../links/check-urls.js';
+import { fromMemory, type UrlOutcome } from '../links/check-urls.js';
 import type { LinkState } from '../links/link-state.js';
 
 /**
@@ -14,20 +14,7 @@ export function rememberedFailures(urls: Iterable<string>, state: LinkState, now
     if (!memory || memory.verdict !== 'dead') continue;
     out.set(url, {
       url,
-      result: {
-        url,
-        verdict: memory.verdict,
-        cause: memory.cause,
-        ...(memory.status !== undefined ? { status: memory.status } : {}),
-        reason: memory.reason,
-        redirects: memory.redirects ?? [],
-        finalUrl: memory.finalUrl ?? url,
-        permanentRedirect: memory.permanentRedirect ?? false,
-        titles: memory.titles ?? [],
-        checkedAt: memory.checkedAt,
-        requests: 0,
-        durationMs: 0,
-      },
+      result: fromMemory(url, memory),
       fromCache: true,
       confirmedDead: state.isConfirmedDead(url, now),
       memory,
