@@ -3,7 +3,8 @@ import { CommandError } from '../../src/commands/command-error.js';
 import { resolveConfig } from '../../src/core/config/schema.js';
 import { fixPullRequest } from '../../src/use-cases/fix-pull-request.js';
 import { handleCommand } from '../../src/use-cases/handle-command.js';
-import { BASE_LIST, commentEvent, FakeGitHub, HEAD_LIST, NOW, recordingRunners, REPO } from './helpers/fake-github-commands.js';
+import { BASE_LIST, commentEvent, HEAD_LIST, NOW, recordingRunners } from './helpers/command-fixtures.js';
+import { FakeGitHub, REPO } from './helpers/fake-github.js';
 
 const FIXED_HEAD = HEAD_LIST.replace('[Gitleak]', '[Gitleaks]').replace('?utm_source=newsletter', '').replace('?utm_source=old', '');
 
@@ -25,9 +26,9 @@ describe('fixPullRequest on a branch of this repository', () => {
   it('pushes one commit with every certain fix on top of the head, fast-forwarding the branch', async () => {
     const { gh } = world();
     const pull = gh.openPull('add-tools', { 'README.md': HEAD_LIST });
-    const head = gh.branchSha('add-tools')!;
+    const head = gh.head('add-tools')!;
     const outcome = await fixPullRequest(gh, request(pull));
-    expect(outcome.pushed).toBe(gh.branchSha('add-tools'));
+    expect(outcome.pushed).toBe(gh.head('add-tools'));
     expect(gh.commits.get(outcome.pushed!)!.parents).toEqual([head]);
     expect(gh.fileAt('add-tools', 'README.md')).toBe(FIXED_HEAD);
     expect(gh.fileAt('add-tools', 'src/app.ts')).toBe('export {};\n');
@@ -53,10 +54,10 @@ describe('fixPullRequest on a branch of this repository', () => {
     const create = gh.createCommit.bind(gh);
     gh.createCommit = async (repo, commit) => {
       const sha = await create(repo, commit);
-      gh.commitTo('add-tools', { 'NOTES.md': 'pushed by a person\n' });
+      gh.push('add-tools', { 'NOTES.md': 'pushed by a person\n' });
       return sha;
     };
-    const personal = () => gh.branchSha('add-tools');
+    const personal = () => gh.head('add-tools');
     await expect(fixPullRequest(gh, request(pull))).rejects.toThrow(new CommandError('the branch `add-tools` moved while listwarden was fixing it (someone pushed) — run `/listwarden fix` again.'));
     expect(gh.fileAt(personal()!, 'NOTES.md')).toBe('pushed by a person\n');
     expect(gh.fileAt(personal()!, 'README.md')).toBe(HEAD_LIST);
@@ -65,10 +66,11 @@ describe('fixPullRequest on a branch of this repository', () => {
   it('refuses closed, merged and missing pull requests with what to do instead', async () => {
     const { gh } = world();
     const pull = gh.openPull('add-tools', { 'README.md': HEAD_LIST });
-    gh.issues.get(pull)!.state = 'closed';
+    gh.closePull(pull);
     await expect(fixPullRequest(gh, request(pull))).rejects.toThrow(`#${pull} is closed, so there is no branch to fix — run \`/listwarden fix\` on the report issue to fix the default branch.`);
-    gh.issues.get(pull)!.pull!.merged = true;
-    await expect(fixPullRequest(gh, request(pull))).rejects.toThrow(/is merged, so there is no branch to fix/);
+    const merged = gh.openPull('more-tools', { 'README.md': HEAD_LIST });
+    gh.mergePull(merged);
+    await expect(fixPullRequest(gh, request(merged))).rejects.toThrow(/is merged, so there is no branch to fix/);
     await expect(fixPullRequest(gh, request(99))).rejects.toThrow('there is no pull request #99 in octo/awesome-things — check the number.');
     expect(gh.writes).toEqual([]);
   });
@@ -86,7 +88,7 @@ describe('fixPullRequest when listwarden may not push', () => {
       'Not pushed (its branch is in a fork, where listwarden may not push); posted 2 fixes as suggestions instead; 1 fix is on lines this pull request does not change, left to the maintenance pull request.',
     );
     expect(gh.reviews).toHaveLength(1);
-    expect(gh.reviews[0]!.commitId).toBe(gh.issues.get(pull)!.pull!.fixedHeadSha);
+    expect(gh.reviews[0]!.commitId).toBe(gh.issues.get(pull)!.pull!.headSha);
     expect(suggestionsOf(gh)).toEqual([
       { path: 'README.md', line: 6, text: '- [Gitleaks](https://github.com/gitleaks/gitleaks-action) - Runs the scan in CI.\n' },
       { path: 'README.md', line: 7, text: '- [Trivy](https://trivy.dev/) - Scans images.\n' },
@@ -101,12 +103,12 @@ describe('fixPullRequest when listwarden may not push', () => {
   it('falls back to suggestions when GitHub refuses the push (403)', async () => {
     const { gh } = world();
     const pull = gh.openPull('add-tools', { 'README.md': HEAD_LIST });
-    const head = gh.branchSha('add-tools');
+    const head = gh.head('add-tools');
     gh.denied.add('createCommit');
     const outcome = await fixPullRequest(gh, request(pull));
     expect(outcome).toMatchObject({ suggested: 2, changes: 3 });
     expect(outcome.line).toMatch(/^Not pushed \(GitHub refused the push \(403\): the token may not write to this branch\); posted 2 fixes as suggestions instead/);
-    expect(gh.branchSha('add-tools')).toBe(head);
+    expect(gh.head('add-tools')).toBe(head);
     expect(gh.reviews[0]!.body).toContain('could not push its fixes');
   });
 

@@ -4,7 +4,8 @@ import { configSchema } from '../../src/core/config/schema.js';
 import { REPORT_LABEL, REPORT_MARKER } from '../../src/report/identity.js';
 import { emptyMemory, readMemory, withMemory } from '../../src/report/report-memory.js';
 import { handleCommand } from '../../src/use-cases/handle-command.js';
-import { commentEvent, FakeGitHub, NOW, recordingRunners } from './helpers/fake-github-commands.js';
+import { commentEvent, NOW, recordingRunners } from './helpers/command-fixtures.js';
+import { FakeGitHub, withoutLeases } from './helpers/fake-github.js';
 
 const REPORT_BODY = withMemory(`${REPORT_MARKER}\n## Confirmed dead links\n\n- https://old.example.com/tool (404)\n`, {
   ...emptyMemory(),
@@ -38,7 +39,7 @@ describe('/listwarden ignore', () => {
     expect(outcome.reply).toMatch(new RegExp(`^Ignoring \`https://old\\.example\\.com/tool\`: the link-rot report and the maintenance pull request leave it alone from their next run \\(recorded in #${report}\\)\\.`));
     expect(snippetOf(outcome.reply!)).toEqual({ ignore: { urls: ['https://old.example.com/tool'] } });
     expect(gh.reactionsOn(event.comment.id)).toEqual(['eyes', 'rocket']);
-    expect(gh.visibleWrites()).toEqual(['addReaction eyes', `updateIssue #${report}`, `createIssueComment #${other}`, 'addReaction rocket']);
+    expect(withoutLeases(gh.writes)).toEqual(['addReaction eyes', `updateIssue #${report}`, `createIssueComment #${other}`, 'addReaction rocket']);
   });
 
   it('records a rule id (any case) in the report memory', async () => {

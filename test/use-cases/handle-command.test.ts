@@ -3,7 +3,8 @@ import { CommandError } from '../../src/commands/command-error.js';
 import { GitHubPermissionError } from '../../src/github/port.js';
 import { handleCommand, type CommandRunners } from '../../src/use-cases/handle-command.js';
 import { leaseRef } from '../../src/use-cases/lease.js';
-import { BASE_LIST, commentEvent, FakeGitHub, NOW, recordingRunners, REPO } from './helpers/fake-github-commands.js';
+import { BASE_LIST, commentEvent, NOW, recordingRunners } from './helpers/command-fixtures.js';
+import { FakeGitHub, REPO, withoutLeases } from './helpers/fake-github.js';
 
 function world() {
   const gh = new FakeGitHub({ 'README.md': BASE_LIST });
@@ -99,7 +100,7 @@ describe('handleCommand: commands from a person with write access', () => {
       await handleCommand(gh, commentEvent(gh, issue, login, '/listwarden recheck'), runners, { now: NOW });
     }
     expect(runners.ran).toEqual(['recheckReport', 'recheckReport']);
-    expect(gh.calls.filter((c) => c === 'getPermission')).toHaveLength(2);
+    expect(gh.calls.filter((c) => c.method === 'getPermission')).toHaveLength(2);
   });
 });
 
@@ -118,7 +119,7 @@ describe('handleCommand: commands from a person without write access', () => {
         expect(replies).toHaveLength(1);
         expect(replies[0]!.body).toMatch(new RegExp(`^@${login}, only people with write access can run \`/listwarden ${command.replace(/[.?]/g, '\\$&')}\` — ask a maintainer\\.`));
         expect(gh.reactionsOn(event.comment.id)).toEqual(['eyes', 'confused']);
-        expect(gh.visibleWrites()).toEqual(['addReaction eyes', `createIssueComment #${pull}`, 'addReaction confused']);
+        expect(withoutLeases(gh.writes)).toEqual(['addReaction eyes', `createIssueComment #${pull}`, 'addReaction confused']);
         expect(gh.issues.get(report)!.body).toBe('<!-- listwarden:report -->\nall fine');
       });
     }
@@ -131,7 +132,7 @@ describe('handleCommand: commands from a person without write access', () => {
     const explain = commentEvent(gh, issue, 'rita-reader', '/listwarden explain table-rowspan');
     const outcome = await handleCommand(gh, explain, runners, { now: NOW });
     expect(outcome.reply).toContain('https://github.com/listwarden/listwarden/blob/main/docs/rules/table-rowspan.md');
-    expect(gh.calls).not.toContain('getPermission');
+    expect(gh.calls.map((c) => c.method)).not.toContain('getPermission');
     expect(gh.reactionsOn(help.comment.id)).toEqual(['eyes', 'rocket']);
     expect(gh.reactionsOn(explain.comment.id)).toEqual(['eyes', 'rocket']);
     const [helpReply, explainReply] = gh.repliesOn(issue);
@@ -223,7 +224,7 @@ describe('handleCommand: repeated and concurrent deliveries', () => {
     expect(outcomes.every((o) => o.handled)).toBe(true);
     expect(runners.ran).toEqual([`fixPull #${pull}`]);
     expect(gh.repliesOn(pull)).toHaveLength(1);
-    expect(gh.visibleWrites()).toEqual(['addReaction eyes', `createIssueComment #${pull}`, 'addReaction rocket']);
+    expect(withoutLeases(gh.writes)).toEqual(['addReaction eyes', `createIssueComment #${pull}`, 'addReaction rocket']);
     expect(gh.reactionsOn(event.comment.id)).toEqual(['eyes', 'rocket']);
     expect([...gh.refs.keys()].filter((r) => r.startsWith('refs/listwarden/'))).toEqual([]);
   });
@@ -231,7 +232,7 @@ describe('handleCommand: repeated and concurrent deliveries', () => {
   it('does nothing while another delivery holds the lease', async () => {
     const { gh, pull, runners } = world();
     const event = commentEvent(gh, pull, 'wendy-writer', '/listwarden fix');
-    const holder = await gh.createCommit(REPO, { message: 'listwarden lease until 2024-06-01T12:20:00.000Z', parentSha: gh.branchSha('main')!, files: [] });
+    const holder = await gh.createCommit(REPO, { message: 'listwarden lease until 2024-06-01T12:20:00.000Z', parentSha: gh.head(), files: [] });
     await gh.createRef(REPO, leaseRef(`command-${event.comment.id}`), holder);
     const outcome = await handleCommand(gh, event, runners, { now: NOW });
     expect(outcome).toMatchObject({ handled: true, reason: 'another delivery of this comment is answering it' });

@@ -4,22 +4,20 @@ import { MAINTENANCE_BRANCH, MAINTENANCE_MARKER } from '../../src/report/identit
 import { MAINTENANCE_TRAILER, readFingerprint } from '../../src/maintenance/pull-body.js';
 import { leaseRef } from '../../src/use-cases/lease.js';
 import { checkWith, config, redirect, type LinkWorld } from '../maintenance/helpers/link-evidence.js';
-import { FakeGitHubError, FakeGitHubGit } from './helpers/fake-github-git.js';
+import { BOT, FakeGitHub, FakeHttpError, REPO, withoutLeases } from './helpers/fake-github.js';
 
-const REPO = { owner: 'octo', repo: 'awesome-things' };
-const BOT = 'github-actions[bot]';
 const NOW = Date.parse('2024-06-01T12:00:00Z');
 
 const LIST = ['# Awesome Things', '', '- [Alpha](https://old.example/alpha) - Moved permanently.', '- [Gitleak](https://gitleaks.io/) - Finds secrets.', '- [Fine](https://fine.example/) - Fine for now.', ''].join('\n');
 const WORLD: LinkWorld = { answers: { 'https://old.example/alpha': redirect('https://old.example/alpha', 'https://new.example/alpha') } };
 const MORE: LinkWorld = { answers: { ...WORLD.answers, 'https://fine.example/': redirect('https://fine.example/', 'https://fine.example/home') } };
 
-function repo(): FakeGitHubGit {
-  return new FakeGitHubGit({ 'README.md': LIST, 'CONTRIBUTING.md': 'Be kind.\n' }, { actor: BOT });
+function repo(): FakeGitHub {
+  return new FakeGitHub({ 'README.md': LIST, 'CONTRIBUTING.md': 'Be kind.\n' }, { knowsLogin: true });
 }
 
 /** A request as a scheduled run builds it: the lists at main's head, checked against `world`. */
-async function request(gh: FakeGitHubGit, world: LinkWorld = WORLD, over: Partial<MaintenanceRequest> = {}): Promise<MaintenanceRequest> {
+async function request(gh: FakeGitHub, world: LinkWorld = WORLD, over: Partial<MaintenanceRequest> = {}): Promise<MaintenanceRequest> {
   const baseSha = gh.head();
   const files = [{ path: 'README.md', source: gh.fileAt(baseSha, 'README.md')! }];
   const cfg = config();
@@ -27,15 +25,10 @@ async function request(gh: FakeGitHubGit, world: LinkWorld = WORLD, over: Partia
   return { repo: REPO, config: cfg, defaultBranch: 'main', baseSha, files, findings: checked.findings, ...(checked.evidence ? { evidence: checked.evidence } : {}), botLogin: BOT, now: () => NOW, ...over };
 }
 
-async function run(gh: FakeGitHubGit, world: LinkWorld = WORLD, over: Partial<MaintenanceRequest> = {}) {
+async function run(gh: FakeGitHub, world: LinkWorld = WORLD, over: Partial<MaintenanceRequest> = {}) {
   const before = gh.writes.length;
   const outcome = await maintainList(gh, await request(gh, world, over));
   return { outcome, writes: gh.writes.slice(before) };
-}
-
-/** Writes other than taking and releasing the lease. */
-function realWrites(writes: string[]): string[] {
-  return writes.filter((w) => !/^(createRef|deleteRef) refs\/listwarden\//.test(w) && w !== 'createCommit ');
 }
 
 describe('maintainList', () => {
@@ -72,7 +65,7 @@ describe('maintainList', () => {
     const head = gh.head(MAINTENANCE_BRANCH);
     const { outcome, writes } = await run(gh);
     expect(outcome).toMatchObject({ action: 'unchanged', pull: 1 });
-    expect(realWrites(writes)).toEqual([]);
+    expect(withoutLeases(writes)).toEqual([]);
     expect(gh.head(MAINTENANCE_BRANCH)).toBe(head);
   });
 
@@ -82,7 +75,7 @@ describe('maintainList', () => {
     const { outcome, writes } = await run(gh, MORE);
     expect(outcome).toMatchObject({ action: 'updated', pull: 1 });
     expect(outcome.changes).toHaveLength(3);
-    expect(realWrites(writes)).toEqual(['createCommit README.md', `updateBranch ${MAINTENANCE_BRANCH} (force)`, 'updatePull #1 body,title']);
+    expect(withoutLeases(writes)).toEqual(['createCommit README.md', `updateBranch ${MAINTENANCE_BRANCH} (force)`, 'updatePull #1 body,title']);
     expect(gh.pulls).toHaveLength(1);
     expect(gh.pulls[0]!.body).toContain('https://fine.example/home');
     expect(gh.pulls[0]!.title).toBe('listwarden: 3 certain fixes to README.md');
@@ -93,7 +86,7 @@ describe('maintainList', () => {
   it('moves its commit onto a new base when the default branch moved, keeping the same pull request', async () => {
     const gh = repo();
     await run(gh);
-    gh.pushAs('maintainer', 'main', { 'CONTRIBUTING.md': 'Be kind, always.\n' });
+    gh.push('main', { 'CONTRIBUTING.md': 'Be kind, always.\n' }, { login: 'maintainer' });
     const { outcome } = await run(gh);
     expect(outcome).toMatchObject({ action: 'updated', pull: 1 });
     const commits = await gh.listCommitsBetween(REPO, gh.head(), MAINTENANCE_BRANCH);
@@ -105,12 +98,12 @@ describe('maintainList', () => {
   it("never force-pushes over a person's commit: it leaves the branch and the pull request alone and says why", async () => {
     const gh = repo();
     await run(gh);
-    const theirs = gh.pushAs('alice', MAINTENANCE_BRANCH, { 'README.md': `${LIST}- [Extra](https://extra.example/) - Added by Alice.\n` });
+    const theirs = gh.push(MAINTENANCE_BRANCH, { 'README.md': `${LIST}- [Extra](https://extra.example/) - Added by Alice.\n` }, { login: 'alice' });
     const body = gh.pulls[0]!.body;
     const { outcome, writes } = await run(gh, MORE);
     expect(outcome).toMatchObject({ action: 'person-pushed', pull: 1 });
     expect(outcome.note).toBe(`A person pushed to ${MAINTENANCE_BRANCH}; leaving it alone — merge or close #1 and the next run starts over`);
-    expect(realWrites(writes)).toEqual([]);
+    expect(withoutLeases(writes)).toEqual([]);
     expect(gh.head(MAINTENANCE_BRANCH)).toBe(theirs);
     expect(gh.pulls[0]!.body).toBe(body);
   });
@@ -118,7 +111,7 @@ describe('maintainList', () => {
   it('starts over once the pull request with the person’s commit is closed (the closed pull request keeps their commit)', async () => {
     const gh = repo();
     await run(gh);
-    const theirs = gh.pushAs('alice', MAINTENANCE_BRANCH, { 'CONTRIBUTING.md': 'Alice was here.\n' });
+    const theirs = gh.push(MAINTENANCE_BRANCH, { 'CONTRIBUTING.md': 'Alice was here.\n' }, { login: 'alice' });
     gh.closePull(1);
     const { outcome } = await run(gh, MORE);
     expect(outcome).toMatchObject({ action: 'opened', pull: 2 });
@@ -133,7 +126,7 @@ describe('maintainList', () => {
     const declined = await run(gh);
     expect(declined.outcome).toMatchObject({ action: 'rejected-before', pull: 1 });
     expect(declined.outcome.note).toMatch(/declined in #1 \(closed unmerged\)/);
-    expect(realWrites(declined.writes)).toEqual([]);
+    expect(withoutLeases(declined.writes)).toEqual([]);
     expect(gh.pulls).toHaveLength(1);
     expect(gh.pulls[0]!.state).toBe('closed');
 
@@ -150,7 +143,7 @@ describe('maintainList', () => {
 
     const quiet = await run(gh);
     expect(quiet.outcome).toMatchObject({ action: 'nothing-to-fix' });
-    expect(realWrites(quiet.writes)).toEqual([]);
+    expect(withoutLeases(quiet.writes)).toEqual([]);
 
     const { outcome } = await run(gh, MORE);
     expect(outcome).toMatchObject({ action: 'opened', pull: 2 });
@@ -162,7 +155,7 @@ describe('maintainList', () => {
   it('closes its open pull request with a comment when nothing is left to fix (fixed another way)', async () => {
     const gh = repo();
     await run(gh);
-    gh.pushAs('maintainer', 'main', { 'README.md': gh.fileAt(MAINTENANCE_BRANCH, 'README.md')! });
+    gh.push('main', { 'README.md': gh.fileAt(MAINTENANCE_BRANCH, 'README.md')! }, { login: 'maintainer' });
     const { outcome } = await run(gh);
     expect(outcome).toMatchObject({ action: 'nothing-to-fix', pull: 1 });
     expect(gh.pulls[0]!.state).toBe('closed');
@@ -177,7 +170,7 @@ describe('maintainList', () => {
     const before = gh.writes.length;
     const outcome = await maintainList(gh, req);
     expect(outcome).toMatchObject({ action: 'unchanged', pull: 1 });
-    expect(realWrites(gh.writes.slice(before))).toEqual([]);
+    expect(withoutLeases(gh.writes.slice(before))).toEqual([]);
   });
 
   it('writes nothing in a dry run, and logs what it would do', async () => {
@@ -204,7 +197,7 @@ describe('maintainList', () => {
     const { outcome, writes } = await run(gh);
     expect(outcome.action).toBe('skipped');
     expect(outcome.note).toMatch(/another listwarden run is working on the maintenance pull request/);
-    expect(realWrites(writes)).toEqual([]);
+    expect(withoutLeases(writes)).toEqual([]);
     expect(gh.pulls).toEqual([]);
     expect(await gh.getBranchSha(REPO, MAINTENANCE_BRANCH)).toBeUndefined();
   });
@@ -238,7 +231,7 @@ describe('the fake GitHub refuses what GitHub refuses', () => {
     await gh.createBranch(REPO, 'topic', a);
     await expect(gh.updateBranch(REPO, 'topic', b, false)).rejects.toMatchObject({ status: 422 });
     await gh.updateBranch(REPO, 'topic', b, true);
-    await expect(gh.createBranch(REPO, 'topic', a)).rejects.toBeInstanceOf(FakeGitHubError);
+    await expect(gh.createBranch(REPO, 'topic', a)).rejects.toBeInstanceOf(FakeHttpError);
     expect(await gh.createRef(REPO, 'refs/heads/topic', a)).toBe(false);
     await gh.createPull(REPO, { title: 't', body: '', head: 'topic', base: 'main' });
     await expect(gh.createPull(REPO, { title: 't', body: '', head: 'topic', base: 'main' })).rejects.toMatchObject({ status: 422 });

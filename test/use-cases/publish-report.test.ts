@@ -6,7 +6,7 @@ import { tickedBoxes } from '../../src/report/checkboxes.js';
 import { leaseRef } from '../../src/use-cases/lease.js';
 import { publishReport, type ReportRequest } from '../../src/use-cases/publish-report.js';
 import { DAY, farm, LIST, type Farm } from '../report/helpers/report-fixture.js';
-import { BOT, FakeGitHub, REPO } from './helpers/fake-github-report.js';
+import { BOT, FakeGitHub, REPO } from './helpers/fake-github.js';
 
 /** Two links; the farm answers Beta dead unless told otherwise. */
 const SIMPLE = `# Awesome Simple
@@ -25,7 +25,7 @@ interface World {
 }
 
 function world(files: Record<string, string> = { 'README.md': SIMPLE }, config: ResolvedConfig = resolveConfig()): World {
-  const github = new FakeGitHub(files);
+  const github = new FakeGitHub(files, { knowsLogin: true });
   const f = farm(config);
   const logs: string[] = [];
   return {
@@ -36,7 +36,13 @@ function world(files: Record<string, string> = { 'README.md': SIMPLE }, config: 
   };
 }
 
-const issueWrites = (github: FakeGitHub) => github.writes.filter((c) => !['createCommit', 'createRef', 'deleteRef'].includes(c.method));
+const writeCalls = (github: FakeGitHub) => github.calls.filter((c) => c.write !== undefined);
+const issueWrites = (github: FakeGitHub) => writeCalls(github).filter((c) => !['createCommit', 'createRef', 'deleteRef'].includes(c.method));
+/** Issues listwarden would take for report issues, by number. */
+const reportIssues = (github: FakeGitHub) => [...github.issues.values()].filter((i) => !i.pull && i.labels.includes(REPORT_LABEL)).sort((a, b) => a.number - b.number);
+/** A report issue as an earlier run (or a person, given `login`) left it. */
+const seed = (github: FakeGitHub, issue: { body: string; state?: 'open' | 'closed'; login?: string }) =>
+  github.addIssue({ title: REPORT_TITLE, labels: [REPORT_LABEL], login: github.login, ...issue });
 const leases = (github: FakeGitHub) => [...github.refs.keys()].filter((ref) => ref.startsWith('refs/listwarden/'));
 
 describe('three scheduled runs: rot appears, stays, goes away', () => {
@@ -46,8 +52,8 @@ describe('three scheduled runs: rot appears, stays, goes away', () => {
     // Run 1: Beta fails for the first time.
     const first = await publishReport(github, request());
     expect(first.action).toBe('created');
-    expect(github.reportIssues()).toHaveLength(1);
-    const issue = github.reportIssues()[0]!;
+    expect(reportIssues(github)).toHaveLength(1);
+    const issue = reportIssues(github)[0]!;
     expect(first.issue).toBe(issue.number);
     expect(issue).toMatchObject({ title: REPORT_TITLE, labels: [REPORT_LABEL], state: 'open', login: BOT });
     expect(issue.body).toBe(first.body);
@@ -68,10 +74,10 @@ describe('three scheduled runs: rot appears, stays, goes away', () => {
     expect(github.issues.get(issue.number)!.body).toContain('failing since 2024-03-04');
 
     // The same delivery again, the same day: nothing to write.
-    const before = github.writes.length;
+    const before = writeCalls(github).length;
     const repeat = await publishReport(github, request());
     expect(repeat).toMatchObject({ action: 'unchanged', issue: issue.number });
-    expect(github.writes.slice(before).map((c) => c.method)).toEqual(['createCommit', 'createRef', 'deleteRef']);
+    expect(writeCalls(github).slice(before).map((c) => c.method)).toEqual(['createCommit', 'createRef', 'deleteRef']);
 
     // Run 3: Beta is back.
     f.clock.now += 7 * DAY;
@@ -80,21 +86,21 @@ describe('three scheduled runs: rot appears, stays, goes away', () => {
     expect(third).toMatchObject({ action: 'closed', issue: issue.number });
     const closed = github.issues.get(issue.number)!;
     expect(closed).toMatchObject({ state: 'closed', stateReason: 'completed' });
-    expect(closed.comments.map((c) => c.body)).toEqual(['All links and lists are healthy again as of 2024-03-18 — closing.']);
+    expect(github.commentsOn(closed.number).map((c) => c.body)).toEqual(['All links and lists are healthy again as of 2024-03-18 — closing.']);
     expect(closed.body).toContain('✅ **All links and lists are healthy as of 2024-03-18.**');
     expect(readMemory(closed.body).runs.map((r) => [r.at, r.dead, r.failing])).toEqual([['2024-03-04', 0, 1], ['2024-03-11', 1, 0], ['2024-03-18', 0, 0]]);
-    expect(github.reportIssues()).toHaveLength(1);
+    expect(reportIssues(github)).toHaveLength(1);
 
     // Still healthy the week after: the issue stays closed, with no new comment; only its trend moves on.
     f.clock.now += 7 * DAY;
     const fourth = await publishReport(github, request());
     expect(fourth).toMatchObject({ action: 'none', issue: issue.number });
-    expect(github.issues.get(issue.number)!.comments).toHaveLength(1);
+    expect(github.commentsOn(issue.number)).toHaveLength(1);
     expect(github.issues.get(issue.number)!.state).toBe('closed');
     expect(readMemory(github.issues.get(issue.number)!.body).runs.at(-1)!.at).toBe('2024-03-25');
-    const writes = github.writes.length;
+    const writes = writeCalls(github).length;
     await publishReport(github, request());
-    expect(github.writes.slice(writes).map((c) => c.method)).toEqual(['createCommit', 'createRef', 'deleteRef']);
+    expect(writeCalls(github).slice(writes).map((c) => c.method)).toEqual(['createCommit', 'createRef', 'deleteRef']);
   });
 
   test('when rot returns, the closed issue is reopened with the new body, never a second issue', async () => {
@@ -108,8 +114,8 @@ describe('three scheduled runs: rot appears, stays, goes away', () => {
     f.prober.set('https://alpha.example/', 'dead');
     const back = await publishReport(github, request());
     expect(back.action).toBe('reopened');
-    expect(github.reportIssues()).toHaveLength(1);
-    const issue = github.reportIssues()[0]!;
+    expect(reportIssues(github)).toHaveLength(1);
+    const issue = reportIssues(github)[0]!;
     expect(issue).toMatchObject({ number: back.issue, state: 'open', stateReason: 'reopened', body: back.body });
     expect(issue.body).toContain('`https://alpha.example/` — 404 Not Found');
     expect(github.calls.filter((c) => c.method === 'createIssue')).toHaveLength(1);
@@ -130,16 +136,16 @@ describe('finding its own issue', () => {
   test('duplicates left by earlier failures are closed in favour of the lowest open one; issues by others are left alone', async () => {
     const { github, request } = world();
     const old = withMemory(`${REPORT_MARKER}\nold`, emptyMemory());
-    const closedOne = github.seedIssue({ body: old, state: 'closed' });
-    const keep = github.seedIssue({ body: old });
-    const twin = github.seedIssue({ body: old });
-    const byPerson = github.seedIssue({ body: old, login: 'octocat' });
-    const noMarker = github.seedIssue({ body: 'a question about listwarden' });
+    const closedOne = seed(github, { body: old, state: 'closed' });
+    const keep = seed(github, { body: old });
+    const twin = seed(github, { body: old });
+    const byPerson = seed(github, { body: old, login: 'octocat' });
+    const noMarker = seed(github, { body: 'a question about listwarden' });
 
     const outcome = await publishReport(github, request());
     expect(outcome).toMatchObject({ action: 'updated', issue: keep, duplicatesClosed: [twin] });
     expect(github.issues.get(twin)).toMatchObject({ state: 'closed', stateReason: 'not_planned' });
-    expect(github.issues.get(twin)!.comments.map((c) => c.body)).toEqual([`Closed in favour of #${keep}.`]);
+    expect(github.commentsOn(twin).map((c) => c.body)).toEqual([`Closed in favour of #${keep}.`]);
     expect(github.issues.get(keep)!.body).toBe(outcome.body);
     for (const untouched of [closedOne, byPerson, noMarker]) {
       expect(issueWrites(github).some((c) => c.args[0] === untouched)).toBe(false);
@@ -150,8 +156,8 @@ describe('finding its own issue', () => {
   test('a closed report issue is kept (and reopened) when no open one exists; the lowest number wins', async () => {
     const { github, request } = world();
     const old = withMemory(`${REPORT_MARKER}\nold`, emptyMemory());
-    const first = github.seedIssue({ body: old, state: 'closed' });
-    const second = github.seedIssue({ body: old, state: 'closed' });
+    const first = seed(github, { body: old, state: 'closed' });
+    const second = seed(github, { body: old, state: 'closed' });
     const outcome = await publishReport(github, request());
     expect(outcome).toMatchObject({ action: 'reopened', issue: first, duplicatesClosed: [] });
     expect(github.issues.get(second)!.state).toBe('closed');
@@ -159,11 +165,11 @@ describe('finding its own issue', () => {
 
   test('the bot login comes from the request, else from the token', async () => {
     const { github, request } = world();
-    const mine = github.seedIssue({ body: withMemory(`${REPORT_MARKER}\nold`, emptyMemory()), login: 'listwarden[bot]' });
+    const mine = seed(github, { body: withMemory(`${REPORT_MARKER}\nold`, emptyMemory()), login: 'listwarden[bot]' });
     // As github-actions[bot] (the token's login), the app's issue is someone else's: a new one is created.
     expect((await publishReport(github, request())).action).toBe('created');
     const { github: other, request: otherRequest } = world();
-    const appIssue = other.seedIssue({ body: withMemory(`${REPORT_MARKER}\nold`, emptyMemory()), login: 'listwarden[bot]' });
+    const appIssue = seed(other, { body: withMemory(`${REPORT_MARKER}\nold`, emptyMemory()), login: 'listwarden[bot]' });
     expect(await publishReport(other, otherRequest({ botLogin: 'listwarden[bot]' }))).toMatchObject({ action: 'updated', issue: appIssue });
     expect(mine).toBe(appIssue);
   });
@@ -253,8 +259,8 @@ describe('safety', () => {
     expect(logs).toContain('would create the report issue');
 
     const old = withMemory(`${REPORT_MARKER}\nold`, emptyMemory());
-    const keep = github.seedIssue({ body: old });
-    const twin = github.seedIssue({ body: old });
+    const keep = seed(github, { body: old });
+    const twin = seed(github, { body: old });
     const again = await publishReport(github, request({ dryRun: true }));
     expect(again).toMatchObject({ action: 'updated', issue: keep, duplicatesClosed: [twin] });
     expect(github.writes).toEqual([]);
@@ -268,13 +274,13 @@ describe('safety', () => {
     const until = new Date(f.clock.now + 10 * 60_000).toISOString();
     const sha = await github.createCommit(REPO, { message: `listwarden lease until ${until}`, parentSha: head, files: [] });
     await github.createRef(REPO, leaseRef('report'), sha);
-    const writes = github.writes.length;
+    const writes = writeCalls(github).length;
 
     const skipped = await publishReport(github, request());
     expect(skipped.action).toBe('skipped');
     // It tried to take the lease (and GitHub said no), and wrote nothing else.
-    expect(github.writes.slice(writes).map((c) => c.method)).toEqual(['createCommit', 'createRef']);
-    expect(github.reportIssues()).toEqual([]);
+    expect(writeCalls(github).slice(writes).map((c) => c.method)).toEqual(['createCommit', 'createRef']);
+    expect(reportIssues(github)).toEqual([]);
 
     f.clock.now += 31 * 60_000;
     const taken = await publishReport(github, request());
@@ -295,7 +301,7 @@ describe('safety', () => {
     const outcomes = await Promise.all(Array.from({ length: 20 }, () => publishReport(github, request())));
     expect(outcomes.filter((o) => o.action === 'created')).toHaveLength(1);
     expect(outcomes.every((o) => o.action === 'created' || o.action === 'skipped' || o.action === 'unchanged')).toBe(true);
-    expect(github.reportIssues()).toHaveLength(1);
+    expect(reportIssues(github)).toHaveLength(1);
     expect(github.calls.filter((c) => c.method === 'createIssue')).toHaveLength(1);
     expect(leases(github)).toEqual([]);
   });
