@@ -26,27 +26,32 @@ export interface LinkStateStore {
 
 export function stateBranchStore(github: GitHubPort, repo: RepoRef, log: StateLog): LinkStateStore {
   const where = `${repo.owner}/${repo.repo}@${STATE_BRANCH}:${STATE_FILE}`;
-  let loadedText: string | undefined;
+  /** The state as loaded, serialized: a save that would write the same commits nothing. Undefined: save whatever. */
+  let baseline: string | undefined;
   return {
     async load(policy) {
       const text = await github.getFileText(repo, STATE_FILE, STATE_BRANCH);
-      loadedText = text;
       if (text === undefined) {
         log.info(`no link state in ${where} yet — starting a fresh one`);
-        return LinkState.empty(policy);
+        const state = LinkState.empty(policy);
+        baseline = state.serialize();
+        return state;
       }
       try {
-        return LinkState.parse(text, where, policy);
+        const state = LinkState.parse(text, where, policy);
+        baseline = state.serialize();
+        return state;
       } catch (error) {
         if (!(error instanceof LinkStateError)) throw error;
         log.warn(`${error.message.replace(/ — .*$/, '')} — starting a fresh link state; it replaces the damaged file at the end of this run`);
+        baseline = undefined;
         return LinkState.empty(policy);
       }
     },
 
     async save(state) {
       const content = state.serialize();
-      if (content === loadedText) return; // nothing learned: no commit
+      if (content === baseline) return; // nothing learned: no commit
       const head = await github.getBranchSha(repo, STATE_BRANCH);
       const parentSha = head ?? (await github.getBranchSha(repo, await github.getDefaultBranch(repo)));
       if (!parentSha) throw new Error(`${repo.owner}/${repo.repo} has no commit to hang ${STATE_BRANCH} on — push a first commit to the default branch`);
@@ -57,7 +62,7 @@ export function stateBranchStore(github: GitHubPort, repo: RepoRef, log: StateLo
       });
       if (head) await github.updateBranch(repo, STATE_BRANCH, sha, true);
       else await createOrMove(github, repo, sha);
-      loadedText = content;
+      baseline = content;
     },
   };
 }

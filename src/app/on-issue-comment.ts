@@ -1,0 +1,88 @@
+import type { Context } from 'probot';
+import { actionLinkPorts } from '../action/link-session.js';
+import { CommandError } from '../commands/command-error.js';
+import { parseCommand } from '../commands/parse-command.js';
+import type { RepoRef } from '../github/port.js';
+import { fixPullRequest } from '../use-cases/fix-pull-request.js';
+import { handleCommand, type CommandRunners, type CommentEvent } from '../use-cases/handle-command.js';
+import { reviewPullRequest } from '../use-cases/review-pull-request.js';
+import { describeScheduled } from '../use-cases/scheduled-run.js';
+import type { AppSettings } from './app-settings.js';
+import { openRepo, type RepoSession } from './repo-session.js';
+import { reportRun } from './report-run.js';
+
+/** The comment of an `issue_comment` payload, as the command use case takes it. */
+export function commentEventOf(repo: RepoRef, payload: Context<'issue_comment'>['payload']): CommentEvent {
+  const { comment, issue } = payload;
+  return {
+    repo,
+    action: payload.action,
+    comment: { id: comment.id, body: comment.body ?? '', login: comment.user?.login ?? '', userType: comment.user?.type ?? 'User' },
+    issue: { number: issue.number, isPull: issue.pull_request !== undefined && issue.pull_request !== null },
+  };
+}
+
+/** The work behind recheck and fix, over one repository's session: the same use cases as the other events. */
+function runnersFor(session: RepoSession, settings: AppSettings, botLogin: string): CommandRunners {
+  const { github, repo, config } = session;
+  const scheduled = async (maintenance: boolean) =>
+    describeScheduled(await reportRun(session, { files: settings.files, checkLinks: settings.reportLinks, maintenance, botLogin, now: settings.now, env: settings.env }));
+  return {
+    async recheckPull(pull) {
+      const pr = await github.getPull(repo, pull);
+      if (!pr) throw new CommandError(`pull request #${pull} was not found — check that it still exists`);
+      const links = settings.checkLinks === 'none' ? undefined : actionLinkPorts(config, undefined, settings.env);
+      try {
+        const outcome = await reviewPullRequest(github, {
+          repo,
+          pull,
+          baseSha: pr.baseSha,
+          headSha: pr.headSha,
+          files: settings.files,
+          config,
+          failOn: 'error',
+          checkLinks: settings.checkLinks,
+          ...(links ? { links: links.ports } : {}),
+          botLogin,
+        });
+        return `${outcome.gating.length} problem(s) in the lines this pull request changes, ${outcome.existing.length} elsewhere`;
+      } finally {
+        await links?.close();
+      }
+    },
+    recheckReport: () => scheduled(settings.maintenance),
+    fixMaintenance: () => scheduled(true),
+    fixPull: async (pull) => (await fixPullRequest(github, { repo, pull, files: settings.files, config, botLogin })).line,
+  };
+}
+
+/** Runners for a repository whose config cannot be used: each says what is wrong in it (help and explain still answer). */
+function refusingRunners(message: string): CommandRunners {
+  const refuse = async (): Promise<string> => {
+    throw new CommandError(message);
+  };
+  return { recheckPull: refuse, recheckReport: refuse, fixMaintenance: refuse, fixPull: refuse };
+}
+
+/**
+ * `issue_comment` created: `/listwarden …` commands through the command use case. Comments
+ * whose first line is no command, and comments by bots, cost no request at all.
+ */
+export async function onIssueComment(context: Context<'issue_comment'>, settings: AppSettings, botLogin: () => Promise<string>): Promise<void> {
+  const repo: RepoRef = context.repo();
+  const event = commentEventOf(repo, context.payload);
+  if (!parseCommand(event.comment.body) || event.comment.userType === 'Bot') return;
+  const opened = await openRepo(context.octokit, context.log, repo, settings.port);
+  const login = await botLogin();
+  if (opened.status === 'invalid') opened.log.error(`comment ${event.comment.id} on #${event.issue.number}: ${opened.message}`);
+  const github = opened.status === 'ok' ? opened.session.github : opened.github;
+  const log = opened.status === 'ok' ? opened.session.log : opened.log;
+  const runners = opened.status === 'ok' ? runnersFor(opened.session, settings, login) : refusingRunners(opened.message);
+  const dryRun = opened.status === 'ok' && opened.session.dryRun;
+  const outcome = await handleCommand(github, event, runners, { botLogin: login, now: settings.now, ...(dryRun ? { dryRun } : {}), log: (line) => log.info(line) });
+  const what = outcome.command ? `/listwarden ${outcome.command}` : 'comment';
+  log.info(
+    `${what} by ${event.comment.login} on #${event.issue.number}: ` +
+      (outcome.handled ? (outcome.refused ? `refused (${outcome.reason ?? outcome.refused})` : outcome.failed ? `failed (${outcome.reason ?? 'see the reply'})` : 'done') : `ignored (${outcome.reason ?? 'no command'})`),
+  );
+}

@@ -1,0 +1,128 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createNodeMiddleware, createProbot, type Options, type Probot } from 'probot';
+import { listwardenApp } from './app.js';
+import { appSettingsFromEnv, SettingsError, type AppSettings } from './app-settings.js';
+import { InFlight } from './in-flight.js';
+import { DEFAULT_INTERVAL_MS, startScheduler, type Scheduler, type SchedulerOptions } from './scheduler.js';
+
+/**
+ * The app as a Node service: Probot configured from Probot's standard environment
+ * (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, PORT, HOST, WEBHOOK_PATH,
+ * LOG_LEVEL, LOG_FORMAT, GHE_HOST, GHE_PROTOCOL), its webhook middleware on an HTTP server,
+ * a health check at `/ping`, and the report scheduler beside it.
+ */
+export interface RunningServer {
+  /** `http://host:port`, once listening. */
+  url: string;
+  port: number;
+  probot: Probot;
+  scheduler?: Scheduler;
+  /**
+   * Graceful stop: no new connections or scheduler rounds, then a wait of at most
+   * `timeoutMs` for webhook handlers and the report under way. True when all finished.
+   */
+  close(timeoutMs?: number): Promise<boolean>;
+}
+
+export interface ServerOverrides {
+  /** Replaces the settings read from the environment (tests). */
+  settings?: Partial<AppSettings>;
+  /** Probot options that win over the environment (tests: an Octokit without retries). */
+  probot?: Options;
+  /** Scheduler options beyond the interval (tests: when the first round starts). */
+  scheduler?: Omit<SchedulerOptions, 'intervalMs'>;
+}
+
+export class StartError extends Error {}
+
+const DEFAULT_SHUTDOWN_MS = 25_000;
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new SettingsError(`${name} is "${text}" — expected a whole number of milliseconds`);
+  return value;
+}
+
+export async function startServer(env: NodeJS.ProcessEnv = process.env, overrides: ServerOverrides = {}): Promise<RunningServer> {
+  if (!env.APP_ID) throw new StartError('APP_ID is not set — set it to the App ID from the GitHub App\'s settings page (or run `npm run app` once without it to register the app from app.yml)');
+  if (!env.WEBHOOK_SECRET) throw new StartError('WEBHOOK_SECRET is not set — set it to the webhook secret of the GitHub App, so listwarden can tell GitHub\'s deliveries from forgeries');
+  const settings: AppSettings = { ...appSettingsFromEnv(env), ...overrides.settings };
+  const intervalMs = positiveInt(env, 'LISTWARDEN_SCHEDULE_INTERVAL_MS', DEFAULT_INTERVAL_MS);
+  const shutdownMs = positiveInt(env, 'LISTWARDEN_SHUTDOWN_TIMEOUT_MS', DEFAULT_SHUTDOWN_MS);
+
+  let probot: Probot;
+  try {
+    probot = createProbot({ env, overrides: { logLevel: (env.LOG_LEVEL as 'info' | undefined) ?? 'info', ...overrides.probot } });
+  } catch (error) {
+    throw new StartError(`${error instanceof Error ? error.message : String(error)} — set PRIVATE_KEY (the key's text) or PRIVATE_KEY_PATH (its .pem file) from the GitHub App's settings page`);
+  }
+  const inFlight = new InFlight();
+  const middleware = await createNodeMiddleware(listwardenApp(settings, inFlight), { probot, webhooksPath: env.WEBHOOK_PATH || undefined });
+  const log = probot.log.child({ name: 'listwarden' });
+
+  const server: Server = createServer((req, res) => {
+    if (req.method === 'GET' && (req.url === '/ping' || req.url === '/healthz')) {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('PONG');
+      return;
+    }
+    void Promise.resolve(middleware(req, res)).then((handled) => {
+      if (!handled && !res.headersSent) res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
+    });
+  });
+  const port = Number(env.PORT ?? 3000);
+  const host = env.HOST || 'localhost';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new StartError(`port ${port} on ${host} is in use — set PORT to a free one`) : error),
+    );
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  log.info(`listwarden app listening on ${url}${env.WEBHOOK_PATH || '/api/github/webhooks'}`);
+
+  const scheduler = intervalMs > 0 ? startScheduler(probot, settings, { ...overrides.scheduler, intervalMs }) : undefined;
+  if (scheduler) log.info(`scheduled reports: a round every ${Math.round(intervalMs / 60_000)} min`);
+  else log.info('scheduled reports are off (LISTWARDEN_SCHEDULE_INTERVAL_MS=0)');
+
+  let closing: Promise<boolean> | undefined;
+  return {
+    url,
+    port: address.port,
+    probot,
+    ...(scheduler ? { scheduler } : {}),
+    close(timeoutMs = shutdownMs) {
+      closing ??= (async () => {
+        const deadline = Date.now() + timeoutMs;
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const schedulerDone = scheduler ? await scheduler.stop(timeoutMs) : true;
+        const handlersDone = await inFlight.drain(Math.max(0, deadline - Date.now()));
+        if (!handlersDone) log.warn(`stopping: ${inFlight.size} webhook handler(s) still running after ${Math.round(timeoutMs / 1000)} s — GitHub's redelivery or the next command finishes their work`);
+        // The answers to GitHub of handlers that just finished go out; then the rest is cut.
+        await settle(server, closed, Math.min(2_000, Math.max(0, deadline - Date.now())));
+        server.closeAllConnections();
+        await closed;
+        log.info('listwarden app stopped');
+        return schedulerDone && handlersDone;
+      })();
+      return closing;
+    },
+  };
+}
+
+/** Waits up to `ms` for the server's connections to end by themselves, closing each as it falls idle. */
+async function settle(server: Server, closed: Promise<void>, ms: number): Promise<void> {
+  let done = false;
+  void closed.then(() => {
+    done = true;
+  });
+  const until = Date.now() + ms;
+  while (!done && Date.now() < until) {
+    server.closeIdleConnections();
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
