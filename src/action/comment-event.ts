@@ -1,10 +1,8 @@
 import * as core from '@actions/core';
 import type { RepoRef } from '../github/port.js';
 import { handleCommand, type CommandOutcome, type CommentEvent } from '../use-cases/handle-command.js';
-import { fixPullRequest } from '../use-cases/fix-pull-request.js';
-import { reviewPullRequest } from '../use-cases/review-pull-request.js';
-import { describeScheduled } from '../use-cases/scheduled-run.js';
-import { actionLinkPorts } from './link-session.js';
+import { commandRunners } from '../use-cases/command-runners.js';
+import { serviceLinkPorts } from '../links/service-link-ports.js';
 import { reportEvent, type ReportInputs } from './report-event.js';
 
 interface IssueCommentPayload {
@@ -31,37 +29,20 @@ export function commentEventOf(repo: RepoRef, payload: IssueCommentPayload): Com
 /** The Action on `issue_comment`: `/listwarden …` commands, run with the same use cases as the other events. */
 export async function commentEvent(inputs: CommentInputs, event: CommentEvent): Promise<CommandOutcome> {
   const { github, repo } = inputs;
-  const review = async (pull: number) => {
-    const pr = await github.getPull(repo, pull);
-    if (!pr) return `pull request #${pull} was not found`;
-    const links = inputs.checkLinks ? actionLinkPorts(inputs.config) : undefined;
-    try {
-      const outcome = await reviewPullRequest(github, {
-        repo,
-        pull,
-        baseSha: pr.baseSha,
-        headSha: pr.headSha,
-        files: inputs.files,
-        config: inputs.config,
-        failOn: 'error',
-        checkLinks: inputs.checkLinks ? 'changed' : 'none',
-        ...(links ? { links: links.ports } : {}),
-      });
-      return `${outcome.gating.length} problem(s) in the lines this pull request changes, ${outcome.existing.length} elsewhere`;
-    } finally {
-      await links?.close();
-    }
-  };
-  const scheduled = async (maintenance: boolean) => describeScheduled(await reportEvent({ ...inputs, maintenance }));
+  const runners = commandRunners({
+    github,
+    repo,
+    config: inputs.config,
+    files: inputs.files,
+    checkLinks: inputs.checkLinks ? 'changed' : 'none',
+    maintenance: inputs.maintenance,
+    reviewLinks: () => serviceLinkPorts(inputs.config),
+    scheduled: (maintenance) => reportEvent({ ...inputs, maintenance }),
+  });
   const outcome = await handleCommand(
     github,
     event,
-    {
-      recheckPull: review,
-      recheckReport: () => scheduled(inputs.maintenance),
-      fixMaintenance: () => scheduled(true),
-      fixPull: async (pull) => (await fixPullRequest(github, { repo, pull, files: inputs.files, config: inputs.config })).line,
-    },
+    runners,
     { now: Date.now, log: (line) => core.info(`listwarden: ${line}`) },
   );
   core.info(`listwarden: ${outcome.handled ? `/listwarden ${outcome.command ?? ''}: ${outcome.refused ? `refused (${outcome.refused})` : (outcome.reply ?? 'done').split('\n')[0]}` : `not a command for listwarden${outcome.reason ? ` (${outcome.reason})` : ''}`}`);

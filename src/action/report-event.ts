@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import type { ResolvedConfig } from '../core/config/schema.js';
 import type { GitHubPort, RepoRef } from '../github/port.js';
 import { describeScheduled, runScheduled, statePolicyFor, type ScheduledRunOutcome } from '../use-cases/scheduled-run.js';
-import { actionLinkPorts } from './link-session.js';
+import { serviceLinkPorts } from '../links/service-link-ports.js';
 import { actionsLinkStateStore } from './link-state-store.js';
 
 export interface ReportInputs {
@@ -24,7 +24,7 @@ export async function reportEvent(inputs: ReportInputs): Promise<ScheduledRunOut
   const store = actionsLinkStateStore();
   const state = inputs.checkLinks ? await store.load(statePolicyFor(inputs.config)) : undefined;
   const links = state
-    ? actionLinkPorts(inputs.config, {
+    ? serviceLinkPorts(inputs.config, {
         state,
         token: inputs.token,
         ...(process.env.GITHUB_API_URL ? { apiUrl: process.env.GITHUB_API_URL } : {}),

@@ -12,7 +12,7 @@ import { LINK_RULES } from '../links/link-findings.js';
 import { jobSummary } from '../review/job-summary.js';
 import { reviewPullRequest, type CheckLinks, type FailOn } from '../use-cases/review-pull-request.js';
 import { VERSION } from '../cli/version.js';
-import { actionLinkPorts } from './link-session.js';
+import { serviceLinkPorts } from '../links/service-link-ports.js';
 import { annotate } from './annotate.js';
 
 interface PullRequestPayload {
@@ -50,7 +50,7 @@ export async function reviewEvent(inputs: ReviewInputs): Promise<void> {
     ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
     log: { warn: (m) => core.warning(m), info: (m) => core.info(m) },
   });
-  const links = inputs.checkLinks === 'none' ? undefined : actionLinkPorts(inputs.config);
+  const links = inputs.checkLinks === 'none' ? undefined : serviceLinkPorts(inputs.config);
   const runUrl = process.env.GITHUB_RUN_ID ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${owner}/${repo}/actions/runs/${process.env.GITHUB_RUN_ID}` : undefined;
   let outcome;
   try {

@@ -1,12 +1,10 @@
 import type { Context } from 'probot';
-import { actionLinkPorts } from '../action/link-session.js';
+import { serviceLinkPorts } from '../links/service-link-ports.js';
 import { CommandError } from '../commands/command-error.js';
 import { parseCommand } from '../commands/parse-command.js';
 import type { RepoRef } from '../github/port.js';
-import { fixPullRequest } from '../use-cases/fix-pull-request.js';
 import { handleCommand, type CommandRunners, type CommentEvent } from '../use-cases/handle-command.js';
-import { reviewPullRequest } from '../use-cases/review-pull-request.js';
-import { describeScheduled } from '../use-cases/scheduled-run.js';
+import { commandRunners } from '../use-cases/command-runners.js';
 import type { AppSettings } from './app-settings.js';
 import { openRepo, type RepoSession } from './repo-session.js';
 import { reportRun } from './report-run.js';
@@ -24,36 +22,17 @@ export function commentEventOf(repo: RepoRef, payload: Context<'issue_comment'>[
 
 /** The work behind recheck and fix, over one repository's session: the same use cases as the other events. */
 function runnersFor(session: RepoSession, settings: AppSettings, botLogin: string): CommandRunners {
-  const { github, repo, config } = session;
-  const scheduled = async (maintenance: boolean) =>
-    describeScheduled(await reportRun(session, { files: settings.files, checkLinks: settings.reportLinks, maintenance, botLogin, now: settings.now, env: settings.env }));
-  return {
-    async recheckPull(pull) {
-      const pr = await github.getPull(repo, pull);
-      if (!pr) throw new CommandError(`pull request #${pull} was not found — check that it still exists`);
-      const links = settings.checkLinks === 'none' ? undefined : actionLinkPorts(config, undefined, settings.env);
-      try {
-        const outcome = await reviewPullRequest(github, {
-          repo,
-          pull,
-          baseSha: pr.baseSha,
-          headSha: pr.headSha,
-          files: settings.files,
-          config,
-          failOn: 'error',
-          checkLinks: settings.checkLinks,
-          ...(links ? { links: links.ports } : {}),
-          botLogin,
-        });
-        return `${outcome.gating.length} problem(s) in the lines this pull request changes, ${outcome.existing.length} elsewhere`;
-      } finally {
-        await links?.close();
-      }
-    },
-    recheckReport: () => scheduled(settings.maintenance),
-    fixMaintenance: () => scheduled(true),
-    fixPull: async (pull) => (await fixPullRequest(github, { repo, pull, files: settings.files, config, botLogin })).line,
-  };
+  return commandRunners({
+    github: session.github,
+    repo: session.repo,
+    config: session.config,
+    files: session.config.files ?? settings.files,
+    checkLinks: settings.checkLinks,
+    maintenance: settings.maintenance,
+    botLogin,
+    reviewLinks: () => serviceLinkPorts(session.config, undefined, settings.env),
+    scheduled: (maintenance) => reportRun(session, { files: session.config.files ?? settings.files, checkLinks: settings.reportLinks, maintenance, botLogin, now: settings.now, env: settings.env }),
+  });
 }
 
 /** Runners for a repository whose config cannot be used: each says what is wrong in it (help and explain still answer). */

@@ -1,5 +1,5 @@
 import type { Context } from 'probot';
-import { actionLinkPorts } from '../action/link-session.js';
+import { serviceLinkPorts } from '../links/service-link-ports.js';
 import type { GitHubPort, RepoRef } from '../github/port.js';
 import { CHECK_NAME, reviewPullRequest } from '../use-cases/review-pull-request.js';
 import type { AppSettings } from './app-settings.js';
@@ -22,14 +22,14 @@ export async function onPullRequest(context: Context<'pull_request'>, settings: 
     return;
   }
   const { session } = opened;
-  const links = settings.checkLinks === 'none' ? undefined : actionLinkPorts(session.config, undefined, settings.env);
+  const links = settings.checkLinks === 'none' ? undefined : serviceLinkPorts(session.config, undefined, settings.env);
   try {
     const outcome = await reviewPullRequest(session.github, {
       repo,
       pull: pr.number,
       baseSha: pr.base.sha,
       headSha: pr.head.sha,
-      files: settings.files,
+      files: session.config.files ?? settings.files,
       config: session.config,
       failOn: 'error',
       checkLinks: settings.checkLinks,

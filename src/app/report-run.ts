@@ -1,4 +1,4 @@
-import { actionLinkPorts } from '../action/link-session.js';
+import { serviceLinkPorts } from '../links/service-link-ports.js';
 import { runScheduled, statePolicyFor, type ScheduledRunOutcome } from '../use-cases/scheduled-run.js';
 import type { RepoSession } from './repo-session.js';
 import { STATE_BRANCH, stateBranchStore } from './state-branch.js';
@@ -27,7 +27,7 @@ export async function reportRun(session: RepoSession, options: ReportRunOptions)
   const store = stateBranchStore(github, repo, { info: (m) => log.info(m), warn: (m) => log.warn(m) });
   const state = options.checkLinks ? await store.load(statePolicyFor(config)) : undefined;
   const links = state
-    ? actionLinkPorts(config, { state, token: session.token, apiUrl: session.baseUrl, budgetMs: config.report.budgetMinutes * 60_000 }, options.env)
+    ? serviceLinkPorts(config, { state, token: session.token, apiUrl: session.baseUrl, budgetMs: config.report.budgetMinutes * 60_000 }, options.env)
     : undefined;
   try {
     return await runScheduled(github, {

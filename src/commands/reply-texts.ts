@@ -26,5 +26,5 @@ export function cannotText(login: string, command: string, message: string): str
 
 /** Anything else went wrong. */
 export function failedText(login: string, command: string, message: string): string {
-  return `@${login}, \`${command}\` failed: ${message} — see the workflow run's log, then try the command again.`;
+  return `@${login}, \`${command}\` failed: ${message} — the log of the listwarden run that handled this comment has the details; try the command again once it is fixed.`;
 }

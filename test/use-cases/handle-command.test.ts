@@ -189,7 +189,7 @@ describe('handleCommand: failures', () => {
     expect(one.reply).toMatch(/^@wendy-writer, `\/listwarden fix` could not be done: the maintenance branch has commits by a person — merge or close #9 first\.$/);
     const b = commentEvent(gh, issue, 'wendy-writer', '/listwarden recheck');
     const two = await handleCommand(gh, b, failing(new Error('socket hang up')), { now: NOW });
-    expect(two.reply).toMatch(/^@wendy-writer, `\/listwarden recheck` failed: socket hang up — see the workflow run's log, then try the command again\./);
+    expect(two.reply).toMatch(/^@wendy-writer, `\/listwarden recheck` failed: socket hang up — the log of the listwarden run that handled this comment has the details; try the command again once it is fixed\./);
     expect(gh.reactionsOn(a.comment.id)).toEqual(['eyes', 'confused']);
     expect(gh.reactionsOn(b.comment.id)).toEqual(['eyes', 'confused']);
   });

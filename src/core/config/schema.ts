@@ -15,6 +15,8 @@ const toolEntry = z
 /** The shape of `.github/listwarden.yml`. Unknown keys are errors. */
 export const configSchema = z
   .object({
+    /** Globs of the list files (the Probot app's; the Action takes its `files` input). */
+    files: z.array(z.string().min(1)).min(1).optional(),
     rules: z.record(z.string(), severitySetting).optional(),
     ignore: z
       .object({
@@ -68,6 +70,8 @@ export const configSchema = z
 export type ConfigInput = z.infer<typeof configSchema>;
 
 export interface ResolvedConfig {
+  /** Globs of the list files, when the config names them. */
+  files?: string[];
   /** Severity per rule id; 'off' disables. Rules not named use their default. */
   rules: Record<string, SeveritySetting>;
   /** URL patterns to ignore: `*` wildcards, or `/regex/`. */
@@ -85,6 +89,7 @@ export interface ResolvedConfig {
 
 export function resolveConfig(input: ConfigInput = {}): ResolvedConfig {
   return {
+    ...(input.files ? { files: input.files } : {}),
     rules: { ...(input.rules ?? {}) },
     ignoreUrls: input.ignore?.urls ?? [],
     ignoreFiles: input.ignore?.files ?? [],

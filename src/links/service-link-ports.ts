@@ -1,9 +1,9 @@
 import type { ResolvedConfig } from '../core/config/schema.js';
-import { HostScheduler } from '../links/host-scheduler.js';
-import { UndiciProber } from '../links/http/undici-prober.js';
-import { GitHubRepoChecker } from '../links/github/github-repo-checker.js';
-import type { LinkState } from '../links/link-state.js';
-import { WaybackClient } from '../links/wayback/wayback-client.js';
+import { HostScheduler } from './host-scheduler.js';
+import { UndiciProber } from './http/undici-prober.js';
+import { GitHubRepoChecker } from './github/github-repo-checker.js';
+import type { LinkState } from './link-state.js';
+import { WaybackClient } from './wayback/wayback-client.js';
 import type { LinkPorts } from '../use-cases/check-lists.js';
 import { internetReachable, linkOptions } from '../cli/link-ports.js';
 
@@ -16,11 +16,11 @@ export interface ScheduledLinkExtras {
 }
 
 /**
- * The link checker for one Action run. A PR review keeps no state (only added links are
+ * The link checker for one run of the Action or the app. A PR review keeps no state (only added links are
  * checked); a scheduled run adds the link state, the repository checks, archived copies
  * for dead links and a time budget.
  */
-export function actionLinkPorts(config: ResolvedConfig, scheduled?: ScheduledLinkExtras, env: NodeJS.ProcessEnv = process.env): { ports: LinkPorts; close(): Promise<void> } {
+export function serviceLinkPorts(config: ResolvedConfig, scheduled?: ScheduledLinkExtras, env: NodeJS.ProcessEnv = process.env): { ports: LinkPorts; close(): Promise<void> } {
   const options = linkOptions(config, { allowPrivate: env.LISTWARDEN_ALLOW_PRIVATE === 'true' });
   const prober = new UndiciProber(options, new HostScheduler(options));
   const ports: LinkPorts = { prober };
