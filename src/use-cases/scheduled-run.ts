@@ -27,7 +27,8 @@ export function statePolicyFor(config: ResolvedConfig): StatePolicy {
  */
 export async function runScheduled(github: GitHubPort, request: ScheduledRunRequest): Promise<ScheduledRunOutcome> {
   const report = await publishReport(github, request);
-  if (report.action === 'skipped' || request.maintenance === false) return { report };
+  // With maintenance PRs turned off, a ticked "open a pull request" box still asks for one.
+  if (report.action === 'skipped' || (request.maintenance === false && !report.fixRequested)) return { report };
   const maintenance = await maintainList(github, {
     repo: request.repo,
     config: request.config,
