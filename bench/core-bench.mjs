@@ -5,11 +5,17 @@
 //   node bench/core-bench.mjs --quick      # skip the 100k list
 //
 // Environment:
+//   BENCH_WARMUP_RUNS  warm-up runs before each in-process measurement (default 30; see below)
 //   BENCH_MAX_S   hard limit in seconds for any single measurement (default 240). Runs that
 //                 only have to show a target is met or missed stop as soon as that is known
 //                 (e.g. awesome-lint on 100k is stopped once it has taken 3× listwarden's time).
 //
 // Every figure is printed with its target and PASS/MISS. Times are wall-clock milliseconds.
+//
+// "Warm" means past the JIT's warm-up, for both tools alike: each runs the seed WARMUP_RUNS
+// times (or for WARMUP_MAX_MS, whichever ends first) before it is measured. V8 needs that
+// long: listwarden's first run of the seed takes ~250 ms, the next twenty 30–60 ms, and only
+// then ~15–20 ms; awesome-lint's ~300 ms, then ~150 ms, then ~80 ms (2-core VM, Node 20).
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +28,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const CORE = join(root, 'lib', 'core', 'check-source.js');
 const MODE = !isMainThread ? 'worker' : process.argv[2] === '--exec-rss' ? 'exec-rss' : 'bench';
+
+/** The warm-up both tools get before an in-process measurement (see the header). */
+const WARMUP_RUNS = Number(process.env.BENCH_WARMUP_RUNS ?? 30);
+const WARMUP_MAX_MS = 5000;
 
 // ---------------------------------------------------------------------------------------------
 // Mode 1: `--exec-rss SCRIPT ARGS…` runs a Node CLI script in this process and reports its peak
@@ -42,7 +52,7 @@ if (MODE === 'exec-rss') {
   const { file, warmupFile, runs, budgetMs } = workerData;
   const { checkSource } = await import(pathToFileURL(CORE).href);
   const warm = readFileSync(warmupFile, 'utf8');
-  for (let i = 0; i < 5; i++) checkSource('warmup.md', warm);
+  for (let i = 0; i < WARMUP_RUNS; i++) checkSource('warmup.md', warm);
   const source = readFileSync(file, 'utf8');
   const times = [];
   let findings = 0;
@@ -71,6 +81,17 @@ function median(xs) {
 const fmtMs = (ms) => (ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
 const fmtMb = (kb) => `${(kb / 1024).toFixed(0)} MB`;
 const verdict = (ok) => (ok === undefined ? '—' : ok ? 'PASS' : 'MISS');
+
+/** Runs `fn` (sync or async) WARMUP_RUNS times, or until WARMUP_MAX_MS have passed; returns the runs done. */
+async function warmUp(fn) {
+  const started = performance.now();
+  let runs = 0;
+  while (runs < WARMUP_RUNS && (runs < 2 || performance.now() - started < WARMUP_MAX_MS)) {
+    await fn();
+    runs++;
+  }
+  return runs;
+}
 
 const rows = [];
 const notes = [];
@@ -191,7 +212,8 @@ async function main() {
 
   // --- 1. seed list, warm, in-process ---------------------------------------------------------
   {
-    for (let i = 0; i < 5; i++) checkSource('readme.md', seed.text);
+    const warmRuns = await warmUp(() => checkSource('readme.md', seed.text));
+    notes.push(`seed, listwarden in-process: ${warmRuns} warm-up runs before the measured ones`);
     const times = [];
     let findings = 0;
     for (let i = 0; i < 21; i++) {
@@ -318,9 +340,10 @@ async function main() {
       const cwd = process.cwd();
       process.chdir(seed.dir);
       try {
-        for (let i = 0; i < 2; i++) await awesomeLint({ filename: 'readme.md' });
+        const warmRuns = await warmUp(() => awesomeLint({ filename: 'readme.md' }));
+        notes.push(`seed, awesome-lint in-process: ${warmRuns} warm-up runs before the measured ones`);
         const times = [];
-        for (let i = 0; i < 7; i++) {
+        for (let i = 0; i < 21; i++) {
           const t = performance.now();
           await awesomeLint({ filename: 'readme.md' });
           times.push(performance.now() - t);

@@ -246,11 +246,14 @@ export function spellingVerdict(
   if (!looksLikeName(cleaned)) return undefined;
   const words = cleaned.split(' ');
   const windows = windowsOf(words);
-  const tokens = url === undefined ? [] : urlTokens(url);
-  const tokenSet = new Set(tokens);
+  // The URL's tokens are only needed once a window comes close to a name: computed then.
+  let tokens: string[] | undefined;
+  let tokenSet: Set<string> | undefined;
+  const urlTokensOnce = (): string[] => (tokens ??= url === undefined ? [] : urlTokens(url));
+  const hasToken = (token: string): boolean => (tokenSet ??= new Set(urlTokensOnce())).has(token);
   const titleSet = titleNorms(titles);
   // A spelling the URL or the page title uses itself is not a typo (`Falcon` on …/falcon).
-  const vouched = (norm: string): boolean => tokenSet.has(norm) || titleSet.has(norm);
+  const vouched = (norm: string): boolean => hasToken(norm) || titleSet.has(norm);
   const owner = url === undefined ? undefined : registry.toolForUrl(url);
 
   // A name that is exactly another known tool is not a misspelling of the owner: that is
@@ -284,17 +287,24 @@ export function spellingVerdict(
   }
 
   // (c) A known tool name, best with support from the URL.
-  const nameWords = new Set(words.flatMap((w) => segmentTokens(w)));
-  nameWords.add(normalizeName(cleaned));
+  let nameWords: Set<string> | undefined;
+  const nameWordsOnce = (): Set<string> => {
+    if (nameWords === undefined) {
+      nameWords = new Set(words.flatMap((w) => segmentTokens(w)));
+      nameWords.add(normalizeName(cleaned));
+    }
+    return nameWords;
+  };
   const supportFor = (candidate: string): string | undefined => {
     const cNorm = normalizeName(candidate);
-    if (tokenSet.has(cNorm)) return cNorm;
+    if (hasToken(cNorm)) return cNorm;
     for (const part of candidate.split(/\s+/).flatMap((w) => segmentTokens(w))) {
-      if (part.length >= 4 && !STOP_WORDS.has(part) && !nameWords.has(part) && tokenSet.has(part)) return part;
+      if (part.length >= 4 && !STOP_WORDS.has(part) && !nameWordsOnce().has(part) && hasToken(part)) return part;
     }
     return undefined;
   };
-  const urlSharesWithName = shares(nameTokens(cleaned), tokens);
+  let urlSharesWithName: boolean | undefined;
+  const urlSharesWithNameOnce = (): boolean => (urlSharesWithName ??= shares(nameTokens(cleaned), urlTokensOnce()));
   let best: (Match & { support: string | undefined }) | undefined;
   for (const window of windows) {
     const whole = window.start === 0 && window.end === words.length;
@@ -321,7 +331,7 @@ export function spellingVerdict(
       if (!whole || pick.d !== 1 || window.norm.length < 6) continue;
       if (!isTypingSlip(window.norm, normalizeName(pick.text))) continue;
       if (words.some((w) => isCamelIdentifier(w))) continue;
-      if (urlSharesWithName) continue;
+      if (urlSharesWithNameOnce()) continue;
     }
     if (
       best === undefined ||

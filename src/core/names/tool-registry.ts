@@ -14,12 +14,19 @@ export interface ToolEntry {
   aliases?: string[];
 }
 
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /**
  * A name folded for comparison: lower case, accents and every character that is not a
  * letter or digit removed, so case, spacing and hyphenation never count as
  * misspellings (`Defect Dojo` = `DefectDojo`, `Tflint` = `TFLint`).
  */
 export function normalizeName(name: string): string {
+  // ASCII text has nothing to decompose: the same result without the Unicode work.
+  if (isAscii(name)) return name.toLowerCase().replace(/[^a-z0-9]+/g, '');
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -143,13 +150,22 @@ function parseTarget(url: string): { host: string; path: string } | undefined {
   };
 }
 
-/** The word and every form of it with one or two letters deleted. */
-function deletions(word: string): Set<string> {
+/**
+ * How many letters a name may have deleted in the symmetric-deletion index: a name of under
+ * 7 letters is never more than one edit from a match ({@link allowedDistance} goes by the
+ * shorter name), and one of under 4 only matches exactly.
+ */
+function deletionDepth(length: number): number {
+  return length < 4 ? 0 : length < 7 ? 1 : 2;
+}
+
+/** The word and every form of it with up to `most` (0, 1 or 2) letters deleted. */
+function deletions(word: string, most: number): Set<string> {
   const out = new Set<string>([word]);
-  for (let i = 0; i < word.length; i++) {
+  for (let i = 0; most > 0 && i < word.length; i++) {
     const once = word.slice(0, i) + word.slice(i + 1);
     out.add(once);
-    for (let j = i; j < once.length; j++) out.add(once.slice(0, j) + once.slice(j + 1));
+    if (most > 1) for (let j = i; j < once.length; j++) out.add(once.slice(0, j) + once.slice(j + 1));
   }
   return out;
 }
@@ -164,6 +180,7 @@ export class ToolRegistry {
   /** Symmetric-delete index: every form of a known name with up to two letters deleted. */
   private readonly namesByDeletion = new Map<string, KnownName[]>();
   private readonly closestCache = new Map<string, { entry: ToolEntry; distance: number } | undefined>();
+  private readonly toolForUrlCache = new Map<string, ToolEntry | undefined>();
 
   constructor(extra: ToolEntry[] = []) {
     this.entries = [...extra, ...TOOL_REGISTRY_DATA];
@@ -188,7 +205,7 @@ export class ToolRegistry {
       const same = this.namesByForm.get(known.normalized) ?? [];
       if (!same.includes(known.entry)) same.push(known.entry);
       this.namesByForm.set(known.normalized, same);
-      for (const variant of deletions(known.normalized)) {
+      for (const variant of deletions(known.normalized, deletionDepth(known.normalized.length))) {
         const list = this.namesByDeletion.get(variant) ?? [];
         if (!list.includes(known)) list.push(known);
         this.namesByDeletion.set(variant, list);
@@ -203,6 +220,13 @@ export class ToolRegistry {
    * `github.com/aquasecurity/trivy` does not cover `.../trivy-operator`.
    */
   toolForUrl(url: string): ToolEntry | undefined {
+    if (this.toolForUrlCache.has(url)) return this.toolForUrlCache.get(url);
+    const found = this.findToolForUrl(url);
+    if (this.toolForUrlCache.size < 10_000) this.toolForUrlCache.set(url, found);
+    return found;
+  }
+
+  private findToolForUrl(url: string): ToolEntry | undefined {
     const target = parseTarget(url);
     if (target === undefined) return undefined;
     let best: { entry: ToolEntry; score: number } | undefined;
@@ -238,9 +262,21 @@ export class ToolRegistry {
     let best: { entry: ToolEntry; distance: number } | undefined;
     let ambiguous = false;
     // Two names within two edits share a form with at most two letters deleted from each
-    // (symmetric deletion, as SymSpell does): only those are measured.
+    // (symmetric deletion, as SymSpell does): only those are measured. The allowed distance
+    // depends on the shorter name, so short names need fewer deletions (deletionDepth).
+    const most = deletionDepth(q.length);
     const nearby = new Set<KnownName>();
-    for (const variant of deletions(q)) for (const known of this.namesByDeletion.get(variant) ?? []) nearby.add(known);
+    const lookUp = (variant: string): void => {
+      const found = this.namesByDeletion.get(variant);
+      if (found !== undefined) for (const known of found) nearby.add(known);
+    };
+    // (The same as looking up every form in deletions(q, most), without building the set.)
+    lookUp(q);
+    for (let i = 0; most > 0 && i < q.length; i++) {
+      const once = q.slice(0, i) + q.slice(i + 1);
+      lookUp(once);
+      if (most > 1) for (let j = i; j < once.length; j++) lookUp(once.slice(0, j) + once.slice(j + 1));
+    }
     for (const known of nearby) {
       const d = nameDistanceWithin(q, known.normalized, allowedDistance(q, known.normalized));
       if (d === undefined) continue;

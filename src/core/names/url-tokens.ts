@@ -64,6 +64,8 @@ const NOISE_QUERY_KEYS = new Set([
 
 /** Splits one identifier on camelCase boundaries (`TFLint` → `TF`, `Lint`). */
 export function splitCamel(word: string): string[] {
+  // Without a capital letter there is no boundary to split on (the common case).
+  if (!/[A-Z]/.test(word)) return word.split(' ').filter((p) => p.length > 0);
   const parts = word
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')

@@ -5,9 +5,7 @@ export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(readonly source: string) {
-    for (let i = 0; i < source.length; i++) {
-      if (source.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
-    }
+    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
   }
 
   get lineCount(): number {
