@@ -20,19 +20,19 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /**
  * Registries by the configured tools they were built from: building one indexes every known
- * name (about 25 ms), and a registry only memoizes pure lookups, so one can serve every run.
+ * name (~13 ms), so it is done once; each run gets its own lookup caches (forOneRun).
  */
 const registries = new WeakMap<readonly object[], ToolRegistry>();
 let defaultRegistry: ToolRegistry | undefined;
 
 function registryFor(tools: ResolvedConfig['tools']): ToolRegistry {
-  if (tools.length === 0) return (defaultRegistry ??= new ToolRegistry([]));
+  if (tools.length === 0) return (defaultRegistry ??= new ToolRegistry([])).forOneRun();
   let registry = registries.get(tools);
   if (!registry) {
     registry = new ToolRegistry(tools);
     registries.set(tools, registry);
   }
-  return registry;
+  return registry.forOneRun();
 }
 
 /** Runs every enabled rule over a document and returns its findings in file order. */

@@ -246,6 +246,12 @@ export function spellingVerdict(
   if (!looksLikeName(cleaned)) return undefined;
   const words = cleaned.split(' ');
   const windows = windowsOf(words);
+  // The common case, settled cheaply: no tool owns the URL, no page title, and no part of
+  // the name comes near a known tool name — (a), (b) and (c) below would all find nothing.
+  const owner = url === undefined ? undefined : registry.toolForUrl(url);
+  if (owner === undefined && (titles === undefined || titles.length === 0) && windows.every((w) => registry.closestKnownName(w.text) === undefined)) {
+    return undefined;
+  }
   // The URL's tokens are only needed once a window comes close to a name: computed then.
   let tokens: string[] | undefined;
   let tokenSet: Set<string> | undefined;
@@ -254,7 +260,6 @@ export function spellingVerdict(
   const titleSet = titleNorms(titles);
   // A spelling the URL or the page title uses itself is not a typo (`Falcon` on …/falcon).
   const vouched = (norm: string): boolean => hasToken(norm) || titleSet.has(norm);
-  const owner = url === undefined ? undefined : registry.toolForUrl(url);
 
   // A name that is exactly another known tool is not a misspelling of the owner: that is
   // for mismatchVerdict to judge (`Syft` on Grype's repository).

@@ -86,7 +86,10 @@ function osa(a: string, b: string, lev: number): number {
  * names: none below 4 characters, 1 from 4, 2 from 7 (the shorter name decides).
  */
 export function allowedDistance(a: string, b: string): number {
-  const len = Math.min(a.length, b.length);
+  return allowedForLength(Math.min(a.length, b.length));
+}
+
+function allowedForLength(len: number): number {
   if (len < 4) return 0;
   if (len < 7) return 1;
   return 2;
@@ -102,6 +105,8 @@ interface Home {
 interface KnownName {
   entry: ToolEntry;
   normalized: string;
+  /** The characters it is made of, as bits (see charMask). */
+  mask: number;
 }
 
 /** First path segments that only choose a language: `/en-us/…`, `/en/…`. */
@@ -151,23 +156,24 @@ function parseTarget(url: string): { host: string; path: string } | undefined {
 }
 
 /**
- * How many letters a name may have deleted in the symmetric-deletion index: a name of under
- * 7 letters is never more than one edit from a match ({@link allowedDistance} goes by the
- * shorter name), and one of under 4 only matches exactly.
+ * The characters of a normalized name as a 32-bit set: `a`–`z` one bit each, digits and any
+ * other letter sharing the rest. Two characters may share a bit, so the set can only
+ * understate how many characters one name has that the other lacks.
  */
-function deletionDepth(length: number): number {
-  return length < 4 ? 0 : length < 7 ? 1 : 2;
+function charMask(name: string): number {
+  let mask = 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    mask |= 1 << (c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? 26 + ((c - 48) % 6) : c & 31);
+  }
+  return mask;
 }
 
-/** The word and every form of it with up to `most` (0, 1 or 2) letters deleted. */
-function deletions(word: string, most: number): Set<string> {
-  const out = new Set<string>([word]);
-  for (let i = 0; most > 0 && i < word.length; i++) {
-    const once = word.slice(0, i) + word.slice(i + 1);
-    out.add(once);
-    if (most > 1) for (let j = i; j < once.length; j++) out.add(once.slice(0, j) + once.slice(j + 1));
-  }
-  return out;
+/** Whether a 32-bit set has at most `most` (0, 1 or 2) members. */
+function atMostBits(set: number, most: number): boolean {
+  if (most === 0) return set === 0;
+  const fewer = set & (set - 1); // one member less
+  return most === 1 ? fewer === 0 : (fewer & (fewer - 1)) === 0;
 }
 
 export class ToolRegistry {
@@ -177,8 +183,8 @@ export class ToolRegistry {
   /** Indexes: homes by host, names by normalized form and by length (lookups run per entry). */
   private readonly homesByHost = new Map<string, Home[]>();
   private readonly namesByForm = new Map<string, ToolEntry[]>();
-  /** Symmetric-delete index: every form of a known name with up to two letters deleted. */
-  private readonly namesByDeletion = new Map<string, KnownName[]>();
+  /** Known names by length (lookups only measure names of about the query's length). */
+  private readonly namesByLength: KnownName[][] = [];
   private readonly closestCache = new Map<string, { entry: ToolEntry; distance: number } | undefined>();
   private readonly toolForUrlCache = new Map<string, ToolEntry | undefined>();
 
@@ -193,7 +199,7 @@ export class ToolRegistry {
       }
       for (const n of [entry.name, ...(entry.aliases ?? [])]) {
         const normalized = normalizeName(n);
-        if (normalized !== '') this.names.push({ entry, normalized });
+        if (normalized !== '') this.names.push({ entry, normalized, mask: charMask(normalized) });
       }
     }
     for (const home of this.homes) {
@@ -205,12 +211,17 @@ export class ToolRegistry {
       const same = this.namesByForm.get(known.normalized) ?? [];
       if (!same.includes(known.entry)) same.push(known.entry);
       this.namesByForm.set(known.normalized, same);
-      for (const variant of deletions(known.normalized, deletionDepth(known.normalized.length))) {
-        const list = this.namesByDeletion.get(variant) ?? [];
-        if (!list.includes(known)) list.push(known);
-        this.namesByDeletion.set(variant, list);
-      }
+      (this.namesByLength[known.normalized.length] ??= []).push(known);
     }
+  }
+
+  /**
+   * A registry with this one's indexes (built once) and empty lookup caches: what one check of
+   * one document needs, so that neither memory nor timings carry over from other documents.
+   */
+  forOneRun(): ToolRegistry {
+    const copy = Object.create(ToolRegistry.prototype) as ToolRegistry;
+    return Object.assign(copy, this, { closestCache: new Map(), toolForUrlCache: new Map() });
   }
 
   /**
@@ -261,21 +272,18 @@ export class ToolRegistry {
     if (this.closestCache.has(q)) return this.closestCache.get(q);
     let best: { entry: ToolEntry; distance: number } | undefined;
     let ambiguous = false;
-    // Two names within two edits share a form with at most two letters deleted from each
-    // (symmetric deletion, as SymSpell does): only those are measured. The allowed distance
-    // depends on the shorter name, so short names need fewer deletions (deletionDepth).
-    const most = deletionDepth(q.length);
-    const nearby = new Set<KnownName>();
-    const lookUp = (variant: string): void => {
-      const found = this.namesByDeletion.get(variant);
-      if (found !== undefined) for (const known of found) nearby.add(known);
-    };
-    // (The same as looking up every form in deletions(q, most), without building the set.)
-    lookUp(q);
-    for (let i = 0; most > 0 && i < q.length; i++) {
-      const once = q.slice(0, i) + q.slice(i + 1);
-      lookUp(once);
-      if (most > 1) for (let j = i; j < once.length; j++) lookUp(once.slice(0, j) + once.slice(j + 1));
+    // A name within `allowed` edits is at most that much longer or shorter, and has at most
+    // that many characters the other lacks (an edit brings in one character at most): only
+    // names that pass both are measured.
+    const qMask = charMask(q);
+    const nearby: KnownName[] = [];
+    for (let length = Math.max(1, q.length - 2); length <= q.length + 2; length++) {
+      const bucket = this.namesByLength[length];
+      const allowed = allowedForLength(Math.min(length, q.length));
+      if (bucket === undefined || Math.abs(length - q.length) > allowed) continue;
+      for (const known of bucket) {
+        if (atMostBits(qMask & ~known.mask, allowed) && atMostBits(known.mask & ~qMask, allowed)) nearby.push(known);
+      }
     }
     for (const known of nearby) {
       const d = nameDistanceWithin(q, known.normalized, allowedDistance(q, known.normalized));

@@ -7,7 +7,7 @@
  * still prove each block.
  */
 import type { Html } from 'mdast';
-import { blockBefore, LineKind, point, type FastBlock, type Line } from './fast-lines.js';
+import { betweenLists, blockBefore, LineKind, point, type FastBlock, type Line } from './fast-lines.js';
 
 /** Tags that open a type-6 HTML block (a subset of CommonMark's list, the ones lists use). */
 const BLOCK_TAG = /^<\/?(?:table|thead|tbody|tfoot|tr|td|th|div|details|summary|p|ul|ol|li|dl|center|section|article|nav|figure|blockquote|h[1-6])(?:[ \t>]|\/>|$)/;
@@ -24,7 +24,7 @@ export function findHtmlBlocks(source: string, lines: readonly Line[]): FastBloc
     while (j < lines.length && lines[j]!.kind !== LineKind.Blank) j++;
     const last = lines[j - 1]!;
     // (remark replaces NUL characters in the value.)
-    if (before !== undefined && !source.slice(first.start, last.end).includes('\0')) {
+    if (before !== undefined && !betweenLists(source, lines, i, j) && !source.slice(first.start, last.end).includes('\0')) {
       const firstLine = i + 1;
       const html = (): Html => ({
         type: 'html',

@@ -16,12 +16,15 @@ export type Point = NonNullable<List['position']>['start'];
 
 /** What the line just before a block is: nothing (start of file), a blank line, or an ATX heading line. */
 export type BlockBefore = 'start' | 'blank' | 'heading';
-/** What ends a block: the end of the file, a blank line, or an ATX heading line right after it. */
-export type BlockAfter = 'end' | 'blank' | 'heading';
+/**
+ * What ends a block: the end of the file, a blank line, or an ATX heading line right after
+ * it; `any` for a block that closes itself (a heading), whatever follows.
+ */
+export type BlockAfter = 'end' | 'blank' | 'heading' | 'any';
 
 /** A block of whole lines the fast path can build, still to be proved by remark's tree of the rest. */
 export interface FastBlock {
-  kind: 'list' | 'table' | 'html' | 'paragraph';
+  kind: 'list' | 'table' | 'html' | 'paragraph' | 'heading';
   /** Offset of the first line's first character. */
   start: number;
   /** Offset just past the last line's last character. */
@@ -46,7 +49,7 @@ const TEXT = new RegExp(`${TEXT_CHAR}+`, 'y');
 const ENTITY = /&#?[a-z0-9]+;/i;
 /** GFM autolink literals start at `www.` or a protocol (`http://`, and any other `…://`). */
 const AUTOLINK_LITERAL = /:\/\/|www\./i;
-const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+const ATX_HEADING = /^(#{1,6})(?:[ \t]|$)/;
 const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 
 /** A piece of certain inline content: plain text, a link (with its text) or an image (with its alt text). */
@@ -153,8 +156,10 @@ export interface Line {
   /** Entry lines: the indentation (0, 2, 4 or 6: two spaces a level of nesting), the bullet and the content after `- `. */
   indent?: number;
   bullet?: string;
-  /** Entry and text lines: the certain inline content (after the bullet for entries). */
+  /** Entry, text and heading lines: the certain inline content (after the bullet for entries, after `## ` for headings). */
   inline?: InlinePart[];
+  /** Heading lines with certain content: the number of `#`. */
+  depth?: number;
 }
 
 /** Plain item text must start with a letter or digit (no block construct: `#`, `>`, `1.`, `---`…). */
@@ -188,7 +193,15 @@ function scanLine(source: string, start: number, end: number): Line {
   if (isBlank(source, start, end)) return { kind: LineKind.Blank, start, end };
   const first = source.charCodeAt(start);
   if (first === 35 /* # */) {
-    return { kind: ATX_HEADING.test(source.slice(start, Math.min(end, start + 8))) ? LineKind.Heading : LineKind.Other, start, end };
+    const hashes = ATX_HEADING.exec(source.slice(start, Math.min(end, start + 8)));
+    if (!hashes) return { kind: LineKind.Other, start, end };
+    // `## Text`: one space, then certain content that does not end in a closing `#`.
+    const depth = hashes[1]!.length;
+    if (source.charCodeAt(start + depth) === 32 && source.charCodeAt(end - 1) !== 35 /* # */) {
+      const inline = readItem(source.slice(start + depth + 1, end));
+      if (inline) return { kind: LineKind.Heading, start, end, depth, inline };
+    }
+    return { kind: LineKind.Heading, start, end };
   }
   if (first === 124 /* | */) {
     return { kind: end - start >= 2 && source.charCodeAt(end - 1) === 124 ? LineKind.PipeRow : LineKind.Other, start, end };
@@ -229,6 +242,35 @@ export function blockBefore(lines: readonly Line[], i: number): BlockBefore | un
   const prev = lines[i - 1];
   if (prev === undefined) return 'start';
   return prev.kind === LineKind.Blank ? 'blank' : prev.kind === LineKind.Heading ? 'heading' : undefined;
+}
+
+/**
+ * Whether the last non-blank line before line index `i` looks like part of a list (a list
+ * marker, or indented): a list run there would most likely continue that list, so it is not
+ * worth a parse to find out.
+ */
+export function followsList(source: string, lines: readonly Line[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && lines[k]!.kind === LineKind.Blank) k--;
+  return looksLikeListLine(source, lines[k]);
+}
+
+/** Whether a line is a list item's or indented (it may belong to a list). */
+export function looksLikeListLine(source: string, line: Line | undefined): boolean {
+  if (line === undefined) return false;
+  const c = source.charCodeAt(line.start);
+  return c === 32 || c === 9 || LIST_MARKER.test(source.slice(line.start, Math.min(line.end, line.start + 12)));
+}
+
+/**
+ * Whether the block on line indexes `i` to `j - 1` stands between two lists, judged by lines:
+ * taken out, it would leave them to merge into one, so it is not worth a parse to try.
+ */
+export function betweenLists(source: string, lines: readonly Line[], i: number, j: number): boolean {
+  if (!followsList(source, lines, i)) return false;
+  let k = j;
+  while (k < lines.length && lines[k]!.kind === LineKind.Blank) k++;
+  return looksLikeListLine(source, lines[k]);
 }
 
 /**

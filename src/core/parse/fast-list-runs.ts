@@ -12,7 +12,7 @@
  * checked against remark's tree of the rest of the text by fast-markdown-tree.ts.
  */
 import type { List, ListItem, Paragraph } from 'mdast';
-import { blockAfter, blockBefore, inlineNodes, LineKind, point, type FastBlock, type Line, type Point } from './fast-lines.js';
+import { blockAfter, blockBefore, followsList, inlineNodes, LineKind, point, type FastBlock, type Line, type Point } from './fast-lines.js';
 
 /** The list runs among scanned lines, in document order. */
 export function findListRuns(source: string, lines: readonly Line[]): FastBlock[] {
@@ -37,7 +37,8 @@ export function findListRuns(source: string, lines: readonly Line[]): FastBlock[
         if (bullets[depth] !== line.bullet) break;
       }
     }
-    const before = blockBefore(lines, i);
+    let before = blockBefore(lines, i);
+    if (before === 'blank' && followsList(source, lines, i)) before = undefined;
     const after = before === undefined ? undefined : blockAfter(source, lines, j, true, true);
     if (before !== undefined && after !== undefined) {
       const runLines = lines.slice(i, j);

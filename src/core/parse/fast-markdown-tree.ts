@@ -1,7 +1,7 @@
 /**
  * A verified fast path for parsing awesome lists. Simple blocks — list runs
- * (fast-list-runs.ts), pipe tables (fast-tables.ts), HTML blocks (fast-html-blocks.ts) and
- * paragraphs (fast-paragraphs.ts) — are found by lines and taken out of the text (each
+ * (fast-list-runs.ts), pipe tables (fast-tables.ts), HTML blocks (fast-html-blocks.ts),
+ * paragraphs (fast-paragraphs.ts) and headings (fast-headings.ts) — are found by lines and taken out of the text (each
  * leaves one empty line); remark parses the rest; the rest's points are mapped back to the
  * whole text; and each block's mdast, built directly, is put back in document order.
  *
@@ -10,15 +10,16 @@
  * not inside a code fence, an HTML block or a container); the block before it is the
  * heading on the line just above it or, after a blank line, neither a list it would join
  * nor indented code (after which remark reads the next lines differently); and a heading
- * line that ends it is a top-level heading. A block that fails is put back and the text
+ * line that ends it is a top-level heading (or a heading block taken with it). A block that fails is put back and the text
  * parsed again; after a few rounds, the whole text is parsed as it is.
  */
 import type { Nodes, Root, RootContent } from 'mdast';
-import { scanLines, type FastBlock, type Line } from './fast-lines.js';
+import { LineKind, looksLikeListLine, scanLines, type FastBlock, type Line } from './fast-lines.js';
 import { findListRuns } from './fast-list-runs.js';
 import { findTables } from './fast-tables.js';
 import { findHtmlBlocks } from './fast-html-blocks.js';
 import { findParagraphs } from './fast-paragraphs.js';
+import { findHeadings } from './fast-headings.js';
 
 /** Rounds of "put the failed blocks back and parse again" before giving up on the fast path. */
 const MAX_ROUNDS = 3;
@@ -42,11 +43,29 @@ export function findFastBlocks(source: string): FastBlock[] {
 
 function findBlocksIn(source: string, lines: readonly Line[]): FastBlock[] {
   if (lines.length === 0) return [];
-  const found = [...findHtmlBlocks(source, lines), ...findListRuns(source, lines), ...findTables(source, lines), ...findParagraphs(source, lines)].sort((a, b) => a.start - b.start);
-  const blocks: FastBlock[] = [];
+  const found = [...findHtmlBlocks(source, lines), ...findListRuns(source, lines), ...findTables(source, lines), ...findParagraphs(source, lines), ...findHeadings(source, lines)].sort((a, b) => a.start - b.start);
+  let blocks: FastBlock[] = [];
   for (const block of found) {
     const last = blocks[blocks.length - 1];
     if (last === undefined || block.firstLine > last.lastLine) blocks.push(block);
+  }
+  // Taking blocks out must not leave two lists with only blank lines between them (they
+  // would merge): a block whose nearest lines left in the text on both sides look like list
+  // lines is left in, until no such block remains.
+  for (let changed = true; changed; ) {
+    changed = false;
+    const taken = new Uint8Array(lines.length);
+    for (const block of blocks) taken.fill(1, block.firstLine - 1, block.lastLine);
+    const isKept = (k: number) => taken[k] === 0 && lines[k]!.kind !== LineKind.Blank;
+    const kept = blocks.filter((block) => {
+      let before = block.firstLine - 2;
+      while (before >= 0 && !isKept(before)) before--;
+      let after = block.lastLine;
+      while (after < lines.length && !isKept(after)) after++;
+      return !(looksLikeListLine(source, lines[before]) && looksLikeListLine(source, lines[after]));
+    });
+    changed = kept.length !== blocks.length;
+    blocks = kept;
   }
   return blocks;
 }
@@ -161,26 +180,58 @@ function isIndentedCode(node: RootContent, source: string): boolean {
 function failedBlocks(top: readonly RootContent[], blocks: readonly FastBlock[], source: string): Set<FastBlock> | undefined {
   if (top.some((node) => linesOf(node).some(Number.isNaN))) return new Set(blocks);
   const failed = new Set<FastBlock>();
+  // A block may stand next to another block taken out (a heading above a list run): it is
+  // then proved only if that one is, and fails with it.
+  const leansOn = new Map<FastBlock, FastBlock[]>();
+  const leanOn = (block: FastBlock, other: FastBlock) => leansOn.set(other, [...(leansOn.get(other) ?? []), block]);
+  const isHeadingNode = (node: RootContent | undefined, line: number) =>
+    node !== undefined && node.type === 'heading' && linesOf(node)[0] === line && linesOf(node)[1] === line && node.position!.start.column === 1;
   let index = 0;
-  for (const block of blocks) {
+  blocks.forEach((block, b) => {
     while (index < top.length && linesOf(top[index]!)[1] < block.firstLine) index++;
     const prev = index > 0 ? top[index - 1] : undefined;
     const next = top[index];
+    const prevBlock = b > 0 ? blocks[b - 1] : undefined;
+    const nextBlock = blocks[b + 1];
+    // What stands before and after the block in the whole text: a node of the rest, or a block.
+    const before = prevBlock !== undefined && (prev === undefined || linesOf(prev)[1] < prevBlock.firstLine) ? prevBlock : prev;
+    const after = nextBlock !== undefined && (next === undefined || linesOf(next)[0] > nextBlock.lastLine) ? nextBlock : next;
     let ok = next === undefined || linesOf(next)[0] > block.lastLine;
     if (block.before === 'heading') {
       // The heading line above must be a top-level heading (not inside a block quote,
       // a list item, an HTML block or a fence).
-      ok &&= prev !== undefined && prev.type === 'heading' && linesOf(prev)[0] === block.firstLine - 1 && linesOf(prev)[1] === block.firstLine - 1;
+      if (before === prevBlock && prevBlock !== undefined) {
+        ok &&= prevBlock.kind === 'heading' && prevBlock.lastLine === block.firstLine - 1;
+        leanOn(block, prevBlock);
+      } else ok &&= isHeadingNode(prev, block.firstLine - 1);
+    } else if (before === prevBlock && prevBlock !== undefined) {
+      // After a blank line, a list run would join a list run before it.
+      ok &&= block.kind !== 'list' || prevBlock.kind !== 'list';
+      leanOn(block, prevBlock);
     } else {
       // After a blank line, a list before would take a list run in as its next items; and
       // after indented code, remark reads what follows blank lines as interrupting the code
       // (`2) x` is then no list), so taking a block out from behind it could change the rest.
-      ok &&= prev === undefined || (prev.type !== 'list' && !isIndentedCode(prev, source));
+      ok &&= prev === undefined || ((block.kind !== 'list' || prev.type !== 'list') && !isIndentedCode(prev, source));
     }
     if (block.after === 'heading') {
-      ok &&= next !== undefined && next.type === 'heading' && linesOf(next)[0] === block.lastLine + 1 && next.position!.start.column === 1;
+      if (after === nextBlock && nextBlock !== undefined) {
+        ok &&= nextBlock.kind === 'heading' && nextBlock.firstLine === block.lastLine + 1;
+        leanOn(block, nextBlock);
+      } else ok &&= isHeadingNode(next, block.lastLine + 1);
     }
     if (!ok) failed.add(block);
+  });
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [other, dependents] of leansOn) {
+      if (!failed.has(other)) continue;
+      for (const dependent of dependents) {
+        if (failed.has(dependent)) continue;
+        failed.add(dependent);
+        changed = true;
+      }
+    }
   }
   return failed.size === 0 ? undefined : failed;
 }

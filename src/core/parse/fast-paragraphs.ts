@@ -7,7 +7,7 @@
  * As for list runs, remark's tree of the rest of the text must still prove each one.
  */
 import type { Paragraph, PhrasingContent } from 'mdast';
-import { blockAfter, blockBefore, inlineNodes, LineKind, partLength, point, type FastBlock, type Line, type Point } from './fast-lines.js';
+import { betweenLists, blockAfter, blockBefore, inlineNodes, LineKind, partLength, point, type FastBlock, type Line, type Point } from './fast-lines.js';
 
 /** The paragraphs among scanned lines, in document order. */
 export function findParagraphs(source: string, lines: readonly Line[]): FastBlock[] {
@@ -21,7 +21,7 @@ export function findParagraphs(source: string, lines: readonly Line[]): FastBloc
     while (j < lines.length && lines[j]!.kind === LineKind.Text) j++;
     const before = blockBefore(lines, i);
     const after = before === undefined ? undefined : blockAfter(source, lines, j, false, true);
-    if (before !== undefined && after !== undefined) {
+    if (before !== undefined && after !== undefined && !betweenLists(source, lines, i, j)) {
       const paragraphLines = lines.slice(i, j);
       const firstLine = i + 1;
       paragraphs.push({

@@ -7,7 +7,7 @@
  * As for list runs, remark's tree of the rest of the text must still prove each table.
  */
 import type { AlignType, PhrasingContent, Table, TableCell, TableRow } from 'mdast';
-import { blockAfter, blockBefore, inlineNodes, LineKind, point, readInline, type FastBlock, type InlinePart, type Line } from './fast-lines.js';
+import { betweenLists, blockAfter, blockBefore, inlineNodes, LineKind, point, readInline, type FastBlock, type InlinePart, type Line } from './fast-lines.js';
 
 const DELIMITER_CELL = /^ *(:?)-+(:?) *$/;
 
@@ -71,7 +71,7 @@ export function findTables(source: string, lines: readonly Line[]): FastBlock[] 
 
 function readTable(source: string, lines: readonly Line[], i: number, j: number): FastBlock | undefined {
   const before = blockBefore(lines, i);
-  if (before === undefined) return undefined;
+  if (before === undefined || betweenLists(source, lines, i, j)) return undefined;
   const after = blockAfter(source, lines, j, false, false);
   if (after === undefined) return undefined;
   const align = readAlign(source, lines[i + 1]!);
