@@ -38,4 +38,13 @@ export default defineConfig(
       ],
     },
   },
+  {
+    // CommonJS files (bin/listwarden.cjs loads the bundled CLI with require and __dirname).
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { ...nodeGlobals, require: 'readonly', module: 'writable', exports: 'writable', __dirname: 'readonly', __filename: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -171,7 +171,7 @@ async function main() {
   const awesomeLintVersion = existsSync(awesomeLintCli)
     ? JSON.parse(readFileSync(join(root, 'node_modules', 'awesome-lint', 'package.json'), 'utf8')).version
     : undefined;
-  const listwardenBin = join(root, 'bin', 'listwarden.js');
+  const listwardenBin = join(root, 'bin', 'listwarden.cjs');
 
   // Inputs. Each goes into its own temp directory as readme.md: awesome-lint checks the file
   // name and looks for a git repository and contributing.md around it, and a fresh directory

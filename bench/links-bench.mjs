@@ -11,8 +11,10 @@
 // Environment:
 //   BENCH_TOOL_TIMEOUT_S   limit for one tool run, in seconds (default 600); a run over it
 //                          is stopped and reported as TIMEOUT.
-//   BENCH_LISTWARDEN       another listwarden entry script to run instead of bin/listwarden.js
-//                          (e.g. a copy of an older lib/: …/lib/cli/index.js), to compare builds.
+//   BENCH_TRACE_DIR        write each run's farm log (per request: start and end ms from the first
+//                          request, host, method, status, path) as JSON into this directory.
+//   BENCH_LISTWARDEN       another listwarden entry script to run instead of bin/listwarden.cjs
+//                          (e.g. an older checkout's bin/listwarden.cjs), to compare builds.
 //                          The memory driver always uses this checkout's lib/.
 //
 // The farm (bench/links-farm.mjs) runs in its own child process: 100 hosts (127.0.0.1–100,
@@ -308,6 +310,7 @@ async function measure(f, name, command, argv, parse, env) {
   run.firstRequestMs = stats.firstAt !== undefined ? stats.firstAt - started : undefined;
   run.networkMs = stats.firstAt !== undefined ? stats.lastAt - stats.firstAt : undefined;
   const { busiest, methods } = spanOfStats(stats);
+  if (process.env.BENCH_TRACE_DIR) writeFileSync(join(process.env.BENCH_TRACE_DIR, `${name.replace(/[^a-z0-9]+/gi, '-')}.json`), JSON.stringify(stats.log));
   const parsed = run.timedOut ? undefined : parse(run.stdout);
   const scored = parsed ? score(f, parsed) : undefined;
   const row = { name, run, stats, busiest, methods, scored };
@@ -335,7 +338,7 @@ async function measure(f, name, command, argv, parse, env) {
 // The benchmark.
 // ---------------------------------------------------------------------------------------------
 async function main() {
-  const lwBin = process.env.BENCH_LISTWARDEN ? resolve(process.env.BENCH_LISTWARDEN) : join(root, 'bin', 'listwarden.js');
+  const lwBin = process.env.BENCH_LISTWARDEN ? resolve(process.env.BENCH_LISTWARDEN) : join(root, 'bin', 'listwarden.cjs');
   if (!existsSync(join(root, 'lib', 'cli', 'index.js'))) throw new Error('lib/ is not built: run `npm run build` first (npm run bench:links does)');
   const mlc = binOf('markdown-link-check');
   const lk = binOf('linkinator');
@@ -364,7 +367,7 @@ async function main() {
   );
 
   console.log('\nSettings');
-  console.log(`  listwarden ${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}: node bin/listwarden.js ${lwArgs.join(' ').replaceAll(work + '/', '')} (defaults: concurrency ${LW.concurrency}, host concurrency ${LW.hostConcurrency}, GET with a 64 KiB prefix for titles, 2 retries)`);
+  console.log(`  listwarden ${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}: node bin/listwarden.cjs ${lwArgs.join(' ').replaceAll(work + '/', '')} (defaults: concurrency ${LW.concurrency}, host concurrency ${LW.hostConcurrency}, GET with a 64 KiB prefix for titles, 2 retries)`);
   const mlcConfig = join(work, 'mlc.json');
   writeFileSync(mlcConfig, JSON.stringify({ retryOn429: true, retryCount: 2, fallbackRetryDelay: '2s', timeout: '10s', aliveStatusCodes: [200, 206] }, null, 2));
   console.log(`  markdown-link-check ${mlc.version}: markdown-link-check -c mlc.json list.md (every line, not -q, to read each verdict); mlc.json = {retryOn429: true, retryCount: 2, fallbackRetryDelay: 2s, timeout: 10s, aliveStatusCodes: [200, 206]}; its fixed concurrency is 2, HEAD then GET`);

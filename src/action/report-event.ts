@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { ResolvedConfig } from '../core/config/schema.js';
+import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import type { GitHubPort, RepoRef } from '../github/port.js';
 import { describeScheduled, runScheduled, statePolicyFor, type ScheduledRunOutcome } from '../use-cases/scheduled-run.js';
 import { serviceLinkPorts } from '../links/service-link-ports.js';

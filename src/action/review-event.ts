@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ResolvedConfig } from '../core/config/schema.js';
+import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import type { Finding } from '../core/findings/types.js';
 import { formatSarif } from '../core/format/format-sarif.js';
 import { formatJson } from '../core/format/format-json.js';

@@ -5,7 +5,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { matchesAnyGlob } from '../core/config/glob.js';
 import { ConfigError, loadConfigFile } from '../cli/load-config.js';
 import { checkSource } from '../core/check-source.js';
-import { resolveConfig, type ResolvedConfig } from '../core/config/schema.js';
+import { resolveConfig, type ResolvedConfig } from '../core/config/resolved-config.js';
 import type { Finding, Severity } from '../core/findings/types.js';
 import { formatJson } from '../core/format/format-json.js';
 import { decodeInput } from '../core/parse/decode-input.js';

@@ -1,6 +1,6 @@
 import type { ProbotOctokit } from 'probot';
 import { ConfigError, parseConfigText } from '../cli/load-config.js';
-import type { ResolvedConfig } from '../core/config/schema.js';
+import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import type { RepoRef } from '../github/port.js';
 
 /**

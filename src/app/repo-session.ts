@@ -1,5 +1,5 @@
 import type { Logger, ProbotOctokit } from 'probot';
-import { resolveConfig, type ResolvedConfig } from '../core/config/schema.js';
+import { resolveConfig, type ResolvedConfig } from '../core/config/resolved-config.js';
 import type { GitHubPort, RepoRef } from '../github/port.js';
 import { dryRunPort } from './dry-run-port.js';
 import { installationPort, type PortTuning } from './installation-port.js';

@@ -2,11 +2,13 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile, rename } from 'node:fs/promises';
 import { dirname, join, normalize, resolve } from 'node:path';
 import { Resolver } from 'node:dns/promises';
-import type { ResolvedConfig } from '../core/config/schema.js';
+import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import { DEFAULT_LINK_OPTIONS, type LinkCheckOptions } from '../links/types.js';
 import { HostScheduler } from '../links/host-scheduler.js';
 import { UndiciProber } from '../links/http/undici-prober.js';
 import { LinkState } from '../links/link-state.js';
+
+export { LinkStateError } from '../links/link-state.js';
 import { GitHubRepoChecker } from '../links/github/github-repo-checker.js';
 import { WaybackClient } from '../links/wayback/wayback-client.js';
 import type { LinkPorts } from '../use-cases/check-lists.js';

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { configSchema, resolveConfig, type ResolvedConfig } from '../core/config/schema.js';
+import { configSchema } from '../core/config/config-file-schema.js';
+import { resolveConfig, type ResolvedConfig } from '../core/config/resolved-config.js';
 import { allRules } from '../core/rules/index.js';
 
 export class ConfigError extends Error {}

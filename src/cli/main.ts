@@ -2,10 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { matchesAnyGlob } from '../core/config/glob.js';
-import { createTwoFilesPatch } from 'diff';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args.js';
-import { ConfigError, loadConfigFile } from './load-config.js';
-import { resolveConfig, type ResolvedConfig } from '../core/config/schema.js';
+import { resolveConfig, type ResolvedConfig } from '../core/config/resolved-config.js';
 import { fixText } from '../use-cases/fix-text.js';
 import { decodeInput } from '../core/parse/decode-input.js';
 import { LineIndex } from '../core/parse/line-index.js';
@@ -18,8 +16,7 @@ import { allRules } from '../core/rules/index.js';
 import { VERSION } from './version.js';
 import { checkLists, recheckLists } from '../use-cases/check-lists.js';
 import { LINK_RULES } from '../links/link-findings.js';
-import { LinkStateError } from '../links/link-state.js';
-import { openLinkSession, progressReporter, type CliLinkSession } from './link-ports.js';
+import type { CliLinkSession } from './link-ports.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -61,16 +58,21 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  let config: ResolvedConfig;
-  try {
-    const configPath = options.config ?? (existsSync(resolve(io.cwd, DEFAULT_CONFIG)) ? DEFAULT_CONFIG : undefined);
-    config = configPath ? await loadConfigFile(resolve(io.cwd, configPath)) : resolveConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      io.stderr(`listwarden: config error: ${error.message}\n`);
-      return 2;
+  // Modules only some runs need (YAML and zod for a config file, undici for links, diff for
+  // --dry-run) are loaded when needed: loading them all costs more than checking a list.
+  let config: ResolvedConfig = resolveConfig();
+  const configPath = options.config ?? (existsSync(resolve(io.cwd, DEFAULT_CONFIG)) ? DEFAULT_CONFIG : undefined);
+  if (configPath) {
+    const { ConfigError, loadConfigFile } = await import('./load-config.js');
+    try {
+      config = await loadConfigFile(resolve(io.cwd, configPath));
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        io.stderr(`listwarden: config error: ${error.message}\n`);
+        return 2;
+      }
+      throw error;
     }
-    throw error;
   }
 
   const files: LoadedFile[] = [];
@@ -84,12 +86,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 
   const findings: Finding[] = files.flatMap((f) => (f.problem ? [f.problem] : []));
   let inputError = findings.length > 0;
-  const progress = options.offline ? undefined : progressReporter(io.stderr, io.isTty ?? false);
+  const links = options.offline ? undefined : await import('./link-ports.js');
+  const progress = links?.progressReporter(io.stderr, io.isTty ?? false);
   let session: CliLinkSession | undefined;
   try {
-    if (!options.offline) session = await openLinkSession(io.cwd, config, options, io.env ?? {}, progress?.report);
+    session = await links?.openLinkSession(io.cwd, config, options, io.env ?? {}, progress?.report);
   } catch (error) {
-    if (error instanceof LinkStateError) {
+    if (links && error instanceof links.LinkStateError) {
       io.stderr(`listwarden: link state error: ${error.message}\n`);
       return 2;
     }
@@ -114,7 +117,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       const outcome = fixText(file.path, source, own, config, result.facts);
       const applied = outcome.applied.length;
       if (outcome.output !== source) {
-        if (options.dryRun) io.stdout(createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, source, outcome.output, '', ''));
+        if (options.dryRun) io.stdout((await import('diff')).createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, source, outcome.output, '', ''));
         else await writeFile(resolve(io.cwd, file.path), outcome.output, 'utf8');
         io.stderr(`${file.path}: ${options.dryRun ? 'would apply' : 'applied'} ${applied} fix${applied === 1 ? '' : 'es'}\n`);
         source = outcome.output;

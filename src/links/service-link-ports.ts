@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from '../core/config/schema.js';
+import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import { HostScheduler } from './host-scheduler.js';
 import { UndiciProber } from './http/undici-prober.js';
 import { GitHubRepoChecker } from './github/github-repo-checker.js';

@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../core/findings/finding-order.js';
 import { LineIndex } from '../core/parse/line-index.js';
 import type { LinkEvidence } from '../use-cases/check-lists.js';
 import { explainFix } from './explain-fix.js';
@@ -62,7 +63,7 @@ export function changeList(file: string, source: string, trace: FixTrace, eviden
       });
     }
   });
-  return changes.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+  return changes.sort((a, b) => a.line - b.line || compareCodeUnits(a.ruleId, b.ruleId));
 }
 
 /** The reason at a second place one fix touches: the rowspan an empty row's removal shortens. */

@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from '../core/config/schema.js';
+import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import type { Finding } from '../core/findings/types.js';
 import type { Entry, ListDocument } from '../core/model/types.js';
 import { buildDocument } from '../core/parse/build-document.js';

@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from '../core/config/schema.js';
+import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import { applyFixes } from '../core/fixes/apply-fixes.js';
 import { runRules } from '../core/findings/run-rules.js';
 import type { Finding, LinkFacts, TextEdit } from '../core/findings/types.js';

@@ -1,8 +1,9 @@
+import { compareFindings } from '../core/findings/finding-order.js';
 import { buildDocument } from '../core/parse/build-document.js';
 import { runRules } from '../core/findings/run-rules.js';
 import { inspectInput } from '../core/parse/inspect-input.js';
 import { compileUrlPatterns } from '../core/findings/url-pattern.js';
-import { severityFor, type ResolvedConfig } from '../core/config/schema.js';
+import { severityFor, type ResolvedConfig } from '../core/config/resolved-config.js';
 import type { Finding, LinkFacts } from '../core/findings/types.js';
 import type { Link, ListDocument } from '../core/model/types.js';
 import { collectUrls, requestUrl } from '../links/collect-links.js';
@@ -139,6 +140,6 @@ async function report(files: ListFile[], docs: ListDocument[], config: ResolvedC
       }
     }
   }
-  findings.sort((a, b) => a.file.localeCompare(b.file) || a.span.start.offset - b.span.start.offset || a.ruleId.localeCompare(b.ruleId));
+  findings.sort(compareFindings);
   return findings;
 }

@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from '../core/config/schema.js';
+import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import type { GitHubPort, RepoRef } from '../github/port.js';
 import { CommandError } from '../commands/command-error.js';
 import type { LinkPorts } from './check-lists.js';

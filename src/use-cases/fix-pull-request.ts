@@ -1,5 +1,5 @@
 import { CommandError } from '../commands/command-error.js';
-import type { ResolvedConfig } from '../core/config/schema.js';
+import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import { matchesAnyGlob } from '../core/config/glob.js';
 import type { Finding } from '../core/findings/types.js';
 import { GitHubPermissionError, type FileWrite, type GitHubPort, type PullSummary, type RepoRef, type ReviewCommentInput } from '../github/port.js';

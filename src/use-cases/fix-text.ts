@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from '../core/config/schema.js';
+import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import { fixSource } from '../core/check-source.js';
 import { applyFixes } from '../core/fixes/apply-fixes.js';
 import type { Finding, LinkFacts } from '../core/findings/types.js';

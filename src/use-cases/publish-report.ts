@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { ResolvedConfig } from '../core/config/schema.js';
+import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import type { Finding } from '../core/findings/types.js';
 import { matchesAnyGlob } from '../core/config/glob.js';
 import type { GitHubPort, IssueSummary, RepoRef } from '../github/port.js';

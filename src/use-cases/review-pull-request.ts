@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from '../core/config/schema.js';
+import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import type { Finding, Severity } from '../core/findings/types.js';
 import { matchesAnyGlob } from '../core/config/glob.js';
 import { GitHubPermissionError, type GitHubPort, type RepoRef, type ReviewCommentInput } from '../github/port.js';

@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from '../core/config/schema.js';
+import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import { DEFAULT_STATE_POLICY, type StatePolicy } from '../links/link-state.js';
 import type { GitHubPort } from '../github/port.js';
 import { publishReport, type ReportOutcome, type ReportRequest } from './publish-report.js';

@@ -3,7 +3,7 @@
  * payloads and nock in front of api.github.com.
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { resolveConfig } from '../../src/core/config/schema.js';
+import { resolveConfig } from '../../src/core/config/resolved-config.js';
 import { createGitHubPort } from '../../src/github/octokit-adapter.js';
 import { reviewPullRequest } from '../../src/use-cases/review-pull-request.js';
 import { API, BOT, GitHubMock, OWNER, PRIVATE_KEY, REPO, SECRET, TOKEN, messages, payloadFor, testProbot } from './helpers/probot-fixture.js';

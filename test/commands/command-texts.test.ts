@@ -7,7 +7,7 @@ import { KNOWN_RULES } from '../../src/commands/known-rules.js';
 import { parseCommand } from '../../src/commands/parse-command.js';
 import { isReplyTo, replyBody } from '../../src/commands/reply-marker.js';
 import { parse as parseYaml } from 'yaml';
-import { configSchema } from '../../src/core/config/schema.js';
+import { configSchema } from '../../src/core/config/config-file-schema.js';
 import { ruleDocUrl } from '../../src/core/format/rule-docs.js';
 import { emptyMemory } from '../../src/report/report-memory.js';
 

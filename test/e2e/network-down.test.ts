@@ -2,7 +2,7 @@ import { describe, it, expect } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkLists } from '../../src/use-cases/check-lists.js';
-import { resolveConfig } from '../../src/core/config/schema.js';
+import { resolveConfig } from '../../src/core/config/resolved-config.js';
 import { UndiciProber } from '../../src/links/http/undici-prober.js';
 import { HostScheduler } from '../../src/links/host-scheduler.js';
 import { DEFAULT_LINK_OPTIONS } from '../../src/links/types.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { planMaintenance, type MaintenancePlanInput } from '../../src/maintenance/plan-maintenance.js';
 import type { MaintenanceChange } from '../../src/maintenance/change-list.js';
-import type { ConfigInput } from '../../src/core/config/schema.js';
+import type { ConfigInput } from '../../src/core/config/resolved-config.js';
 import { fixText } from '../../src/use-cases/fix-text.js';
 import { checkWith, config, NOT_FOUND, redirect, type LinkWorld } from './helpers/link-evidence.js';
 import { applyChanges, ARCHIVE, LIST } from './helpers/lists.js';

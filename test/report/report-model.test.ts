@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { resolveConfig } from '../../src/core/config/schema.js';
+import { resolveConfig } from '../../src/core/config/resolved-config.js';
 import type { Finding } from '../../src/core/findings/types.js';
 import { buildReportModel, hasSomethingToReport, unverifiableCount } from '../../src/report/report-model.js';
 import { checkLists } from '../../src/use-cases/check-lists.js';

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { CommandError } from '../../src/commands/command-error.js';
-import { resolveConfig } from '../../src/core/config/schema.js';
+import { resolveConfig } from '../../src/core/config/resolved-config.js';
 import { fixPullRequest } from '../../src/use-cases/fix-pull-request.js';
 import { handleCommand } from '../../src/use-cases/handle-command.js';
 import { BASE_LIST, commentEvent, HEAD_LIST, NOW, recordingRunners } from './helpers/command-fixtures.js';

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { parse as parseYaml } from 'yaml';
-import { configSchema } from '../../src/core/config/schema.js';
+import { configSchema } from '../../src/core/config/config-file-schema.js';
 import { REPORT_LABEL, REPORT_MARKER } from '../../src/report/identity.js';
 import { emptyMemory, readMemory, withMemory } from '../../src/report/report-memory.js';
 import { handleCommand } from '../../src/use-cases/handle-command.js';

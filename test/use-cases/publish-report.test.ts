@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { resolveConfig, type ResolvedConfig } from '../../src/core/config/schema.js';
+import { resolveConfig, type ResolvedConfig } from '../../src/core/config/resolved-config.js';
 import { REPORT_LABEL, REPORT_LABEL_COLOR, REPORT_LABEL_DESCRIPTION, REPORT_MARKER, REPORT_TITLE } from '../../src/report/identity.js';
 import { emptyMemory, readMemory, withMemory } from '../../src/report/report-memory.js';
 import { tickedBoxes } from '../../src/report/checkboxes.js';

@@ -4,7 +4,7 @@
  * report's "open a pull request" box was ticked.
  */
 import { describe, expect, test } from '@jest/globals';
-import { resolveConfig } from '../../src/core/config/schema.js';
+import { resolveConfig } from '../../src/core/config/resolved-config.js';
 import { runScheduled, describeScheduled } from '../../src/use-cases/scheduled-run.js';
 import { DAY, farm } from '../report/helpers/report-fixture.js';
 import { FakeGitHub, REPO } from './helpers/fake-github.js';

@@ -1,6 +1,7 @@
+import { compareCodeUnits } from './finding-order.js';
 import type { ListDocument } from '../model/types.js';
-import type { ResolvedConfig } from '../config/schema.js';
-import { resolveConfig, severityFor } from '../config/schema.js';
+import type { ResolvedConfig } from '../config/resolved-config.js';
+import { resolveConfig, severityFor } from '../config/resolved-config.js';
 import type { Finding, LinkFacts, Rule, Severity } from './types.js';
 import { Suppressions } from './suppression.js';
 import { compileUrlPatterns } from './url-pattern.js';
@@ -70,6 +71,6 @@ export function runRules(doc: ListDocument, options: RunOptions = {}): Finding[]
     }
   }
   return findings.sort(
-    (a, b) => a.span.start.offset - b.span.start.offset || a.ruleId.localeCompare(b.ruleId),
+    (a, b) => a.span.start.offset - b.span.start.offset || compareCodeUnits(a.ruleId, b.ruleId),
   );
 }

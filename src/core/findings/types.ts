@@ -1,6 +1,6 @@
 import type { ListDocument, Span } from '../model/types.js';
 import type { ToolRegistry } from '../names/tool-registry.js';
-import type { ResolvedConfig } from '../config/schema.js';
+import type { ResolvedConfig } from '../config/resolved-config.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 

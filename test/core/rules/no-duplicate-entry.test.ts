@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import { noDuplicateEntry } from '../../../src/core/rules/no-duplicate-entry.js';
 import { noEmptyLink } from '../../../src/core/rules/no-empty-link.js';
-import { resolveConfig } from '../../../src/core/config/schema.js';
+import { resolveConfig } from '../../../src/core/config/resolved-config.js';
 import type { Finding } from '../../../src/core/findings/types.js';
 import { checkText, fixText, where } from '../../helpers/check-text.js';
 import { corpusLists, peerFiles, readShared, seed } from '../../helpers/shared-files.js';

@@ -1,4 +1,4 @@
-import { resolveConfig, type ConfigInput, type ResolvedConfig } from '../../../src/core/config/schema.js';
+import { resolveConfig, type ConfigInput, type ResolvedConfig } from '../../../src/core/config/resolved-config.js';
 import type { RepoAnswer } from '../../../src/links/check-urls.js';
 import type { LinkProber, ProbeResult } from '../../../src/links/types.js';
 import { checkLists, type CheckListsResult, type ListFile } from '../../../src/use-cases/check-lists.js';

@@ -1,4 +1,4 @@
-import { resolveConfig, type ResolvedConfig } from '../../../src/core/config/schema.js';
+import { resolveConfig, type ResolvedConfig } from '../../../src/core/config/resolved-config.js';
 import { LinkState, DEFAULT_STATE_POLICY } from '../../../src/links/link-state.js';
 import { checkLists, type LinkPorts } from '../../../src/use-cases/check-lists.js';
 import { FakeProber, fakeRepoLookup } from './fake-prober.js';

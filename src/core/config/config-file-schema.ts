@@ -1,5 +1,8 @@
+/**
+ * The shape of `.github/listwarden.yml`, validated with zod. Only loading a config file needs
+ * it: a run without one never loads zod (see resolved-config.ts).
+ */
 import { z } from 'zod';
-import type { Severity } from '../findings/types.js';
 
 export const severitySetting = z.enum(['error', 'warning', 'info', 'off']);
 export type SeveritySetting = z.infer<typeof severitySetting>;
@@ -68,44 +71,3 @@ export const configSchema = z
   .strict();
 
 export type ConfigInput = z.infer<typeof configSchema>;
-
-export interface ResolvedConfig {
-  /** Globs of the list files, when the config names them. */
-  files?: string[];
-  /** Severity per rule id; 'off' disables. Rules not named use their default. */
-  rules: Record<string, SeveritySetting>;
-  /** URL patterns to ignore: `*` wildcards, or `/regex/`. */
-  ignoreUrls: string[];
-  /** File globs to skip. */
-  ignoreFiles: string[];
-  tools: { name: string; homes: string[]; aliases?: string[] }[];
-  /** `section` (default): duplicates within one section or table group are errors; `file`: anywhere in the file. */
-  duplicateScope: 'section' | 'file';
-  /** Link checker settings from the config (the CLI's flags take precedence). */
-  links: NonNullable<ConfigInput['links']>;
-  report: { confirmRuns: number; confirmDays: number; intervalDays: number; budgetMinutes: number };
-  maintenance: { deadLinks: 'archive' | 'archive-or-remove' | 'off' };
-}
-
-export function resolveConfig(input: ConfigInput = {}): ResolvedConfig {
-  return {
-    ...(input.files ? { files: input.files } : {}),
-    rules: { ...(input.rules ?? {}) },
-    ignoreUrls: input.ignore?.urls ?? [],
-    ignoreFiles: input.ignore?.files ?? [],
-    tools: input.tools ?? [],
-    duplicateScope: input.duplicates?.scope ?? 'section',
-    links: input.links ?? {},
-    report: {
-      confirmRuns: input.report?.confirmRuns ?? 2,
-      confirmDays: input.report?.confirmDays ?? 3,
-      intervalDays: input.report?.intervalDays ?? 7,
-      budgetMinutes: input.report?.budgetMinutes ?? 20,
-    },
-    maintenance: { deadLinks: input.maintenance?.deadLinks ?? 'archive' },
-  };
-}
-
-export function severityFor(config: ResolvedConfig, ruleId: string, fallback: Severity): Severity | 'off' {
-  return config.rules[ruleId] ?? fallback;
-}
