@@ -11,16 +11,17 @@
  * (the config file's YAML and zod, the link checker's undici, diff) stay lazily initialised
  * inside the bundle, so a run that does not need them pays nothing for them.
  *
- * The cache is made by running the CLI once, offline, on examples/awesome-example.md (which
- * exercises every rule), and is written after the run so it holds the functions that run
- * compiled. Its file name carries a hash of the bundle and the Node version: a rebuilt bundle
+ * The cache is made by running the CLI once (see recordCodeCache) and is written after the
+ * run, so it holds the functions that run compiled. Its file name carries a hash of the bundle and the Node version: a rebuilt bundle
  * or another Node finds no cache and simply compiles.
  *
  *   node scripts/bundle-cli.mjs
  */
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -65,13 +66,51 @@ function asciiOnly(code) {
   });
 }
 
-const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'listwarden.cjs'), 'check', 'examples/awesome-example.md', '--offline', '--format', 'json'], {
-  cwd: ROOT,
-  env: { ...process.env, LISTWARDEN_WRITE_CODE_CACHE: '1', NODE_OPTIONS: '' },
-  encoding: 'utf8',
-});
-const cache = readdirSync(OUT).find((name) => name.endsWith('.v8-cache'));
-if (run.status !== 1 || !cache) {
-  // Not fatal: the CLI works without the cache, only slower to start.
-  process.stderr.write(`bundle-cli: could not record the code cache (exit ${run.status}): ${run.stderr.slice(0, 500)}\n`);
+await recordCodeCache();
+
+/**
+ * Runs the CLI once with LISTWARDEN_WRITE_CODE_CACHE=1, so bin/listwarden.cjs writes V8's code
+ * cache after the run. The run covers what most runs do: the example list (every rule, and a
+ * config file) and a few links to a server on 127.0.0.1 made here (a page with a title, a
+ * redirect, a 404, a 429 then 200), written to a state file. Every other URL is ignored
+ * through the config, so nothing leaves the machine.
+ */
+async function recordCodeCache() {
+  const pages = new Map();
+  const server = createServer((req, res) => {
+    const seen = (pages.get(req.url) ?? 0) + 1;
+    pages.set(req.url, seen);
+    if (req.url === '/moved') res.writeHead(301, { location: '/page' }).end();
+    else if (req.url === '/missing') res.writeHead(404).end();
+    else if (req.url === '/busy' && seen === 1) res.writeHead(429, { 'retry-after': '0' }).end();
+    else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Page – a title</title><p>ok</p>');
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const work = mkdtempSync(join(tmpdir(), 'listwarden-code-cache-'));
+  try {
+    const links = ['page', 'moved', 'missing', 'busy'].map((path) => `- [${path}](${origin}/${path}) - A link.`);
+    writeFileSync(join(work, 'links.md'), `# Links\n\n## Local\n\n${links.join('\n')}\n`);
+    const loopback = origin.replace(/[.]/g, '\\.');
+    writeFileSync(join(work, 'config.yml'), `ignore:\n  urls:\n    - '/^(?!${loopback}\\/)/'\n`);
+    const args = ['check', 'examples/awesome-example.md', join(work, 'links.md'), '--config', join(work, 'config.yml'), '--allow-private', '--state', join(work, 'state.json'), '--format', 'json'];
+    const run = await new Promise((done) => {
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'listwarden.cjs'), ...args], {
+        cwd: ROOT,
+        env: { ...process.env, LISTWARDEN_WRITE_CODE_CACHE: '1', NODE_OPTIONS: '' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (status) => done({ status, stderr }));
+    });
+    const cache = readdirSync(OUT).find((name) => name.endsWith('.v8-cache'));
+    if (run.status !== 1 || !cache || pages.size < 4) {
+      // Not fatal: the CLI works without the cache, only slower to start.
+      process.stderr.write(`bundle-cli: could not record the code cache (exit ${run.status}, ${pages.size} pages served): ${run.stderr.slice(0, 500)}\n`);
+    }
+  } finally {
+    server.close();
+    rmSync(work, { recursive: true, force: true });
+  }
 }

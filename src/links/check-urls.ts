@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { LinkProber, ProbeResult } from './types.js';
 import type { LinkState, UrlMemory } from './link-state.js';
 import { parseGitHubRepoUrl } from './github/parse-github-url.js';
@@ -163,6 +164,8 @@ export async function checkUrls(urls: string[], options: CheckUrlsOptions): Prom
   todo.sort((a, b) => (state?.lastChecked(a) ?? 0) - (state?.lastChecked(b) ?? 0));
   const deadline = options.budgetMs !== undefined ? now() + options.budgetMs : Infinity;
   const stop = new AbortController();
+  // Each probe under way follows this signal (its own clock joins it): one listener per probe.
+  setMaxListeners(0, stop.signal);
   let budgetSpent = false;
   let offline = false;
   const timer = deadline < Infinity ? setTimeout(() => { budgetSpent = true; stop.abort(new Error('budget spent')); }, Math.max(0, deadline - now())) : undefined;

@@ -5,8 +5,8 @@ interface Waiter {
   continuation: boolean;
   resolve: (release: () => void) => void;
   reject: (error: unknown) => void;
+  host: string;
   signal?: AbortSignal;
-  onAbort?: () => void;
 }
 
 interface HostState {
@@ -63,16 +63,8 @@ export class HostScheduler implements HostPacer {
         reject(signal.reason);
         return;
       }
-      const waiter: Waiter = { continuation: options.continuation === true, resolve, reject, ...(signal ? { signal } : {}) };
-      if (signal) {
-        waiter.onAbort = () => {
-          const at = state.queue.indexOf(waiter);
-          if (at >= 0) state.queue.splice(at, 1);
-          if (state.queue.length === 0) this.pending.delete(host);
-          reject(signal.reason);
-        };
-        signal.addEventListener('abort', waiter.onAbort, { once: true });
-      }
+      const waiter: Waiter = { continuation: options.continuation === true, resolve, reject, host, ...(signal ? { signal } : {}) };
+      if (signal) this.watch(signal, waiter);
       // Continuations go after the other continuations, before every first request.
       const at = waiter.continuation ? state.queue.findIndex((w) => !w.continuation) : -1;
       if (at >= 0) state.queue.splice(at, 0, waiter);
@@ -80,6 +72,45 @@ export class HostScheduler implements HostPacer {
       this.pending.add(host);
       this.dispatchSoon();
     });
+  }
+
+  /**
+   * Waiters by the signal that cancels them, with one abort listener per signal: a run
+   * queues thousands of requests under one signal, and a listener each would make every
+   * grant search a list of thousands to remove its own.
+   */
+  private readonly watched = new Map<AbortSignal, { waiters: Set<Waiter>; onAbort: () => void }>();
+
+  private watch(signal: AbortSignal, waiter: Waiter): void {
+    let entry = this.watched.get(signal);
+    if (!entry) {
+      const waiters = new Set<Waiter>();
+      const onAbort = () => {
+        this.watched.delete(signal);
+        for (const w of waiters) {
+          const state = this.hosts.get(w.host)!;
+          const at = state.queue.indexOf(w);
+          if (at >= 0) state.queue.splice(at, 1);
+          if (state.queue.length === 0) this.pending.delete(w.host);
+          w.reject(signal.reason);
+        }
+      };
+      entry = { waiters, onAbort };
+      this.watched.set(signal, entry);
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
+    entry.waiters.add(waiter);
+  }
+
+  private unwatch(waiter: Waiter): void {
+    if (!waiter.signal) return;
+    const entry = this.watched.get(waiter.signal);
+    if (!entry) return;
+    entry.waiters.delete(waiter);
+    if (entry.waiters.size === 0) {
+      waiter.signal.removeEventListener('abort', entry.onAbort);
+      this.watched.delete(waiter.signal);
+    }
   }
 
   backOff(host: string, delayMs: number): void {
@@ -142,7 +173,7 @@ export class HostScheduler implements HostPacer {
 
   private grant(state: HostState, now: number): void {
     const waiter = state.queue.shift()!;
-    if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
+    this.unwatch(waiter);
     state.active++;
     state.requests++;
     state.maxActive = Math.max(state.maxActive, state.active);

@@ -77,9 +77,16 @@ export async function checkLists(files: ListFile[], config: ResolvedConfig, link
   const notes: string[] = [];
   const docs = parseAll(files);
   let evidence: LinkEvidence | undefined;
+  let beforeLinks: Finding[] | undefined;
   if (links) {
     const collected = collectUrls(docs.docs, compileUrlPatterns(config.ignoreUrls), links.selectLink);
-    const run = await checkUrls([...collected.http.keys()], links);
+    const checking = checkUrls([...collected.http.keys()], links);
+    checking.catch(() => undefined); // awaited below; a rejection meanwhile is not unhandled
+    // The rules that need nothing from the network run while the first requests are out
+    // (once the event loop has sent them), not after the last answer.
+    await new Promise((resolve) => setImmediate(resolve));
+    beforeLinks = docs.docs.flatMap((doc) => runRules(doc, { config, part: 'before-links' }));
+    const run = await checking;
     if (run.networkUnavailable) notes.push(`network unavailable: ${run.notChecked} link${run.notChecked === 1 ? '' : 's'} not checked (no host could be reached; none is reported dead)`);
     if (run.leftForNextRun > 0) notes.push(`time budget spent: ${run.leftForNextRun} link${run.leftForNextRun === 1 ? '' : 's'} left for the next run (the stalest were checked first)`);
     const archived = new Map<string, string>();
@@ -92,7 +99,7 @@ export async function checkLists(files: ListFile[], config: ResolvedConfig, link
     }
     evidence = { run, archived, facts: factsFrom(run.outcomes) };
   }
-  const findings = [...docs.problems, ...(await report(files, docs.docs, config, evidence, links))];
+  const findings = [...docs.problems, ...(await report(files, docs.docs, config, evidence, links, beforeLinks))];
   return { findings, docs: docs.docs, ...(evidence ? { linkRun: evidence.run, facts: evidence.facts, evidence } : {}), notes };
 }
 
@@ -113,9 +120,11 @@ function parseAll(files: ListFile[]): { docs: ListDocument[]; problems: Finding[
   return { docs, problems };
 }
 
-async function report(files: ListFile[], docs: ListDocument[], config: ResolvedConfig, evidence: LinkEvidence | undefined, links: LinkPorts | undefined): Promise<Finding[]> {
-  const findings: Finding[] = [];
-  for (const doc of docs) findings.push(...runRules(doc, { config, ...(evidence ? { facts: evidence.facts } : {}) }));
+/** Findings of the rules (those of `beforeLinks` already run) and of the link checks. */
+async function report(files: ListFile[], docs: ListDocument[], config: ResolvedConfig, evidence: LinkEvidence | undefined, links: LinkPorts | undefined, beforeLinks?: Finding[]): Promise<Finding[]> {
+  const findings: Finding[] = beforeLinks ? [...beforeLinks] : [];
+  const part = beforeLinks ? 'after-links' : 'all';
+  for (const doc of docs) findings.push(...runRules(doc, { config, part, ...(evidence ? { facts: evidence.facts } : {}) }));
   if (!evidence) return findings;
   const collected = collectUrls(docs, compileUrlPatterns(config.ignoreUrls), links?.selectLink);
   const sources = new Map(files.map((f) => [f.path, f.source]));

@@ -1,4 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
+import { getEventListeners } from 'node:events';
 import { HostScheduler } from '../../src/links/host-scheduler.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -66,5 +67,36 @@ describe('HostScheduler', () => {
     first();
     const next = await scheduler.acquire('a');
     next();
+  });
+
+  it('abandons every request a run queued under one signal, with one listener on it', async () => {
+    const scheduler = new HostScheduler({ concurrency: 2, hostConcurrency: 1, hostIntervalMs: 0 });
+    const run = new AbortController();
+    const granted: (() => void)[] = [];
+    const outcomes = Array.from({ length: 3000 }, (_, i) =>
+      scheduler.acquire(`h${i % 30}`, run.signal).then(
+        (release) => (granted.push(release), 'granted'),
+        (error: Error) => error.message,
+      ),
+    );
+    await sleep(0);
+    expect(granted).toHaveLength(2);
+    expect(getEventListeners(run.signal, 'abort')).toHaveLength(1);
+    run.abort(new Error('budget spent'));
+    const settled = await Promise.all(outcomes);
+    expect(settled.filter((o) => o === 'budget spent')).toHaveLength(2998);
+    // The hosts are free for the next run once the granted requests end.
+    for (const release of granted) release();
+    const next = await scheduler.acquire('h0');
+    next();
+    expect(getEventListeners(run.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('stops listening to a signal once none of its requests waits', async () => {
+    const scheduler = new HostScheduler({ concurrency: 4, hostConcurrency: 4, hostIntervalMs: 0 });
+    const run = new AbortController();
+    const releases = await Promise.all([1, 2, 3].map(() => scheduler.acquire('a', run.signal)));
+    expect(getEventListeners(run.signal, 'abort')).toHaveLength(0);
+    for (const release of releases) release();
   });
 });

@@ -15,6 +15,12 @@ export interface RunOptions {
   facts?: LinkFacts;
   rules?: Rule[];
   registry?: ToolRegistry;
+  /**
+   * Which rules: all (default); those that need nothing from the link checks (run while the
+   * requests are out, with the parse problems); or only those that use link facts (run after,
+   * without the parse problems, which the first part reported).
+   */
+  part?: 'all' | 'before-links' | 'after-links';
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -44,13 +50,19 @@ export function runRules(doc: ListDocument, options: RunOptions = {}): Finding[]
   const suppressions = new Suppressions(doc.directives);
   const ignoredUrl = compileUrlPatterns(config.ignoreUrls);
   const findings: Finding[] = [];
-  for (const problem of doc.parseProblems) {
-    findings.push({ ruleId: 'parse-error', severity: 'error', message: problem.message, file: doc.path, span: problem.span });
+  const part = options.part ?? 'all';
+  if (part !== 'after-links') {
+    for (const problem of doc.parseProblems) {
+      findings.push({ ruleId: 'parse-error', severity: 'error', message: problem.message, file: doc.path, span: problem.span });
+    }
   }
   const rules = (options.rules ?? allRules).filter((rule) => severityFor(config, rule.meta.id, rule.meta.defaultSeverity) !== 'off');
+  // Whether a rule is enabled is the same in every part (a rule may defer to another).
   const enabled = new Set(rules.map((rule) => rule.meta.id));
   const isEnabled = (ruleId: string) => enabled.has(ruleId);
+  const inPart = (rule: Rule) => part === 'all' || (part === 'after-links') === (rule.meta.usesLinkFacts === true);
   for (const rule of rules) {
+    if (!inPart(rule)) continue;
     const configured = severityFor(config, rule.meta.id, rule.meta.defaultSeverity) as Severity;
     for (const report of rule.check({ doc, config, registry, facts, isEnabled })) {
       if (suppressions.isSuppressed(rule.meta.id, report.span.start.line)) continue;

@@ -66,6 +66,11 @@ export interface RuleMeta {
   /** One line: what the rule finds. */
   description: string;
   fixable: boolean;
+  /**
+   * Reads what the link checks learned (RuleContext.facts: page titles, verified https). A run
+   * that checks links runs the other rules while the requests are out, and these after.
+   */
+  usesLinkFacts?: boolean;
 }
 
 export interface Rule {

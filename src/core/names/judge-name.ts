@@ -164,9 +164,26 @@ function replaceWindow(words: string[], window: Window, replacement: string): st
 }
 
 /** Splits page titles into the names they carry: `Gitleaks - Protect secrets` gives both parts. */
-function titleCandidates(titles: readonly string[] | undefined): string[] {
+/**
+ * Answers by titles array: a run asks about the same page's titles from several rules (the
+ * link facts hand out one array per page), so each page's titles are read once.
+ */
+const candidatesByTitles = new WeakMap<readonly string[], readonly string[]>();
+const normsByTitles = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function titleCandidates(titles: readonly string[] | undefined): readonly string[] {
+  if (titles === undefined || titles.length === 0) return [];
+  let known = candidatesByTitles.get(titles);
+  if (known === undefined) {
+    known = readTitleCandidates(titles);
+    candidatesByTitles.set(titles, known);
+  }
+  return known;
+}
+
+function readTitleCandidates(titles: readonly string[]): string[] {
   const out: string[] = [];
-  for (const raw of titles ?? []) {
+  for (const raw of titles) {
     const title = raw.replace(/\s+/g, ' ').trim();
     if (title === '') continue;
     for (const part of [title, ...title.split(/\s+[-–—|·•:]\s+|:\s+/)]) {
@@ -180,14 +197,22 @@ function titleCandidates(titles: readonly string[] | undefined): string[] {
   return out;
 }
 
-function titleNorms(titles: readonly string[] | undefined): Set<string> {
-  const out = new Set<string>();
-  for (const t of titleCandidates(titles)) {
-    out.add(normalizeName(t));
-    for (const tok of segmentTokens(t)) out.add(tok);
+function titleNorms(titles: readonly string[] | undefined): ReadonlySet<string> {
+  if (titles === undefined || titles.length === 0) return NO_NORMS;
+  let known = normsByTitles.get(titles);
+  if (known === undefined) {
+    const out = new Set<string>();
+    for (const t of titleCandidates(titles)) {
+      out.add(normalizeName(t));
+      for (const tok of segmentTokens(t)) out.add(tok);
+    }
+    known = out;
+    normsByTitles.set(titles, known);
   }
-  return out;
+  return known;
 }
+
+const NO_NORMS: ReadonlySet<string> = new Set();
 
 function describeUrl(url: string): string {
   const host = urlHost(url);

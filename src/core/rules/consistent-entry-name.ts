@@ -23,6 +23,7 @@ export const consistentEntryName: Rule = {
     defaultSeverity: 'warning',
     description: 'One link listed under different names, or one tool name used for different links.',
     fixable: false,
+    usesLinkFacts: true,
   },
   check({ doc, registry, facts, isEnabled }) {
     // A name the naming rules already explain (a misspelling, a label on another tool's

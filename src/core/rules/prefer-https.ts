@@ -14,6 +14,7 @@ export const preferHttps: Rule = {
     description: 'Links that use unencrypted http://.',
     // Not fixable offline; with link checks the verified fix is certain (see above).
     fixable: false,
+    usesLinkFacts: true,
   },
   check({ doc, facts }) {
     const reports: RuleReport[] = [];

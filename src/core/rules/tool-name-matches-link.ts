@@ -12,6 +12,7 @@ export const toolNameMatchesLink: Rule = {
     defaultSeverity: 'warning',
     description: 'Tool names that share nothing with the page they link to.',
     fixable: false,
+    usesLinkFacts: true,
   },
   check({ doc, registry, facts }) {
     const reports: RuleReport[] = [];

@@ -12,6 +12,7 @@ export const toolNameSpelling: Rule = {
     defaultSeverity: 'warning',
     description: 'Tool names misspelled against the tool their link points to.',
     fixable: true,
+    usesLinkFacts: true,
   },
   check({ doc, registry, facts }) {
     const reports: RuleReport[] = [];

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { Agent, type Dispatcher } from 'undici';
+import { createSecureContext } from 'node:tls';
+import { Agent, type Dispatcher } from './undici-agent.js';
 import type {
   HostPacer,
   LinkCheckOptions,
@@ -69,6 +70,8 @@ interface ProbeState {
   lastStatus?: number;
   /** Starts the whole-probe clock (once): called when the first request gets its slot. */
   startClock?: () => void;
+  /** Ends the probe: the run's signal while it waits for its first slot, then also its own clock. */
+  signal?: AbortSignal;
 }
 
 function header(headers: ResponseHeaders, name: string): string {
@@ -126,6 +129,10 @@ export class UndiciProber implements LinkProber {
     } else {
       this.ownAgent = new Agent({
         connect: {
+          // One TLS context for every connection: without it each new connection builds its
+          // own (loading the CA store), ~0.5 ms of CPU each that a burst of handshakes at the
+          // start of a run pays all at once.
+          secureContext: createSecureContext(),
           timeout: options.connectTimeoutMs,
           lookup: createGuardedLookup(deps.lookup ?? systemLookup, this.policy),
         },
@@ -166,41 +173,54 @@ export class UndiciProber implements LinkProber {
       deadline: started + this.options.totalTimeoutMs,
     };
     signal?.throwIfAborted();
-    const total = new AbortController();
     // The whole-probe clock starts when the first request gets its slot, not now: a probe
     // queued behind many links to the same host (a list with 1,500 github.com links) must
-    // not time out before it has sent anything.
+    // not time out before it has sent anything. Its controller and timer are made then too:
+    // a run queues every link at once, and thousands of idle controllers joined to the run's
+    // signal cost ~100 ms before the first request could go out.
+    let total: AbortController | undefined;
     let timer: NodeJS.Timeout | undefined;
+    let endRace: ((reason: unknown) => void) | undefined;
+    const followRun = () => total?.abort(signal?.reason);
+    if (signal) state.signal = signal;
     state.startClock = () => {
-      if (timer) return;
+      if (total) return;
+      const clock = new AbortController();
+      total = clock;
       state.deadline = this.now() + this.options.totalTimeoutMs;
-      timer = setTimeout(() => total.abort(new Error('probe timed out')), this.options.totalTimeoutMs);
+      timer = setTimeout(() => clock.abort(new Error('probe timed out')), this.options.totalTimeoutMs);
+      clock.signal.addEventListener('abort', () => endRace?.(clock.signal.reason), { once: true });
+      if (signal?.aborted) clock.abort(signal.reason);
+      else signal?.addEventListener('abort', followRun, { once: true });
+      state.signal = clock.signal;
     };
-    const combined = signal ? AbortSignal.any([signal, total.signal]) : total.signal;
     try {
       // undici does not abandon a connection attempt stuck in name resolution when the
       // signal aborts; racing the signal makes the probe answer at once all the same.
-      return this.finish(state, await raceAbort(this.follow(state, combined), combined));
+      // (Before the clock starts the probe only waits for a slot, which the run's signal ends.)
+      const aborted = new Promise<never>((_, reject) => (endRace = reject));
+      return this.finish(state, await Promise.race([this.follow(state), aborted]));
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      if (!total.signal.aborted) throw error;
+      if (!total?.signal.aborted) throw error;
       const reason = `timed out after ${formatSeconds(this.options.totalTimeoutMs)} (whole probe)`;
       const final: Final = { kind: 'final', verdict: 'unverifiable', cause: 'timeout', reason };
       if (state.lastStatus !== undefined) final.status = state.lastStatus;
       return this.finish(state, final);
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', followRun);
     }
   }
 
   /** Follows the redirect chain, one hop (with its retries) at a time. */
-  private async follow(state: ProbeState, signal: AbortSignal): Promise<Final> {
+  private async follow(state: ProbeState): Promise<Final> {
     const seen = new Set([state.current.href]);
     for (let hop = 0; hop <= this.options.maxRedirects + 1; hop++) {
       const url = state.current;
       const blocked = checkHost(url.hostname, this.policy);
       if (blocked) return { kind: 'final', verdict: 'unverifiable', cause: 'blocked-address', reason: blocked.message };
-      const outcome = await this.hop(url, state, signal);
+      const outcome = await this.hop(url, state);
       if (outcome.kind === 'final') return outcome;
       const { status } = outcome;
       const final = (verdict: Verdict, cause: ProbeCause, reason: string): Final => ({
@@ -232,7 +252,7 @@ export class UndiciProber implements LinkProber {
   }
 
   /** One URL of the chain: HEAD→GET fallback and retries, until a redirect or a final answer. */
-  private async hop(url: URL, state: ProbeState, signal: AbortSignal): Promise<HopOutcome> {
+  private async hop(url: URL, state: ProbeState): Promise<HopOutcome> {
     const { retries, aliveStatuses, maxRetryAfterMs } = this.options;
     let attempt = 0;
     let switched = false;
@@ -245,11 +265,11 @@ export class UndiciProber implements LinkProber {
     let last: Final = { kind: 'final', verdict: 'unverifiable', cause: 'connection-reset', reason: 'no answer' };
     // Each pass either returns, switches HEAD→GET (once) or spends a retry.
     for (let pass = 0; pass < retries + 2; pass++) {
-      signal.throwIfAborted();
-      const exchange = await this.send(url, state, signal);
+      state.signal?.throwIfAborted();
+      const exchange = await this.send(url, state);
       state.requests++;
       if (exchange.kind === 'error') {
-        signal.throwIfAborted();
+        state.signal?.throwIfAborted();
         const failure = classifyError(exchange.error, this.options);
         last = { kind: 'final', ...failure, reason: failure.reason + tries(attempt) };
         if (failure.headRefused && switchToGet()) continue;
@@ -257,7 +277,7 @@ export class UndiciProber implements LinkProber {
         const wait = this.backoff(attempt);
         if (!this.fits(wait, state)) return last;
         attempt++;
-        await this.sleep(wait, signal);
+        await this.sleep(wait, state.signal);
         if (failure.cause === 'timeout') switchToGet();
         continue;
       }
@@ -285,16 +305,16 @@ export class UndiciProber implements LinkProber {
       if (!slowDown && switchToGet()) continue;
       if (!retryableStatus(status) || attempt >= retries || !this.fits(wait, state)) return last;
       attempt++;
-      await this.sleep(wait, signal);
+      await this.sleep(wait, state.signal);
     }
     return last;
   }
 
   /** One request through the host pacer; the slot is held until headers and prefix are in. */
-  private async send(url: URL, state: ProbeState, signal: AbortSignal): Promise<Exchange> {
+  private async send(url: URL, state: ProbeState): Promise<Exchange> {
     // A retry or a redirect hop continues a probe that already had a slot: it goes first.
     const pacer = this.pacer as ContinuingPacer;
-    const release = await pacer.acquire(url.hostname, signal, { continuation: state.requests > 0 });
+    const release = await pacer.acquire(url.hostname, state.signal, { continuation: state.requests > 0 });
     state.startClock?.();
     try {
       const method = state.method;
@@ -303,7 +323,7 @@ export class UndiciProber implements LinkProber {
         path: `${url.pathname}${url.search}`,
         method,
         headers: requestHeaders(this.options, url),
-        signal,
+        signal: state.signal,
         headersTimeout: this.options.headersTimeoutMs,
         bodyTimeout: this.options.headersTimeoutMs,
       });
@@ -376,23 +396,4 @@ export class UndiciProber implements LinkProber {
     if (final.status !== undefined) result.status = final.status;
     return result;
   }
-}
-
-/** Settles with the work, or rejects as soon as the signal aborts (the work is left to finish unobserved). */
-function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

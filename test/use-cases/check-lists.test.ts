@@ -1,0 +1,61 @@
+import { describe, it, expect } from '@jest/globals';
+import { buildDocument } from '../../src/core/parse/build-document.js';
+import { runRules } from '../../src/core/findings/run-rules.js';
+import { allRules } from '../../src/core/rules/index.js';
+import { resolveConfig } from '../../src/core/config/resolved-config.js';
+import type { LinkProber, ProbeResult } from '../../src/links/types.js';
+import { checkLists } from '../../src/use-cases/check-lists.js';
+import { TableProber } from '../maintenance/helpers/link-evidence.js';
+
+// With link checks, the rules that need nothing from the network run while the requests are
+// out and the rules that read page titles or verified https run after the last answer. The
+// findings must be exactly those of one pass of every rule with the facts.
+const LIST = [
+  '# Awesome',
+  '',
+  '## Tools',
+  '',
+  '- [Bandit](http://bandit.readthedocs.io/) - Finds issues.',
+  '- [Trivy](https://trivy.example/?utm_source=list) - Scans images.',
+  '- [Trivy](https://trivy.example/) - Scans images again.',
+  '- [Grype](https://grype.example/) - Title says otherwise.',
+  '- [Empty]() - Nothing.',
+  '',
+].join('\n');
+
+const TITLES: Record<string, Partial<ProbeResult>> = {
+  'https://grype.example/': { titles: ['Syft: SBOM generator'] },
+};
+
+describe('checkLists with link checks', () => {
+  it('reports what one pass of every rule with the link facts reports, each finding once', async () => {
+    const config = resolveConfig();
+    const result = await checkLists([{ path: 'README.md', source: LIST }], config, { prober: new TableProber(TITLES) });
+    const ruleIds = new Set(allRules.map((r) => r.meta.id));
+    const fromRules = result.findings.filter((f) => ruleIds.has(f.ruleId));
+    const onePass = runRules(buildDocument('README.md', LIST), { config, facts: result.facts! });
+    expect(fromRules).toEqual(onePass);
+    // Both parts contributed: prefer-https used the verified https twin (a fact), the others did not need one.
+    expect(fromRules.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['prefer-https', 'no-tracking-params', 'no-duplicate-entry', 'no-empty-link']));
+    expect(fromRules.find((f) => f.ruleId === 'prefer-https')?.fix?.certain).toBe(true);
+    expect(new Set(fromRules.map((f) => `${f.ruleId}@${f.span.start.offset}`)).size).toBe(fromRules.length);
+  });
+
+  it('passes on a failure of the link checks as a rejection, not an unhandled one', async () => {
+    const prober: LinkProber = {
+      async probe() {
+        throw new Error('prober broke');
+      },
+    };
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      await expect(checkLists([{ path: 'README.md', source: LIST }], resolveConfig(), { prober })).rejects.toThrow('prober broke');
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
