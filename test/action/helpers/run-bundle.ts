@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import examples from '@octokit/webhooks-examples';
+import examples from '@octokit/webhooks-examples' with { type: 'json' };
 import type { GitHubApiStandIn } from '../../github/helpers/api-stand-in.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
