@@ -52,8 +52,12 @@ const GENERIC_URL_TOKENS = new Set([
   'slides', 'paper', 'papers', 'book', 'books', 'course', 'courses', 'sites', 'site',
 ]);
 
+/** What cleanName would change: emphasis, code ticks, quotes, trailing punctuation, spacing. */
+const NEEDS_CLEANING = /[`*_~"'“”‘’«»….:;,!]|\s\s|^\s|\s$|[^\S ]/;
+
 /** Strips Markdown emphasis, code ticks and quotes around a link text, and folds spaces. */
 function cleanName(name: string): string {
+  if (!NEEDS_CLEANING.test(name)) return name; // the common case: nothing to clean
   return name
     .replace(/[`*_~]+/g, (m, offset: number, all: string) =>
       // Keep `_` inside identifiers such as `early_stopping`.
@@ -274,7 +278,7 @@ export function spellingVerdict(
   // The common case, settled cheaply: no tool owns the URL, no page title, and no part of
   // the name comes near a known tool name — (a), (b) and (c) below would all find nothing.
   const owner = url === undefined ? undefined : registry.toolForUrl(url);
-  if (owner === undefined && (titles === undefined || titles.length === 0) && windows.every((w) => registry.closestKnownName(w.text) === undefined)) {
+  if (owner === undefined && (titles === undefined || titles.length === 0) && windows.every((w) => registry.closestKnownNormalized(w.norm) === undefined)) {
     return undefined;
   }
   // The URL's tokens are only needed once a window comes close to a name: computed then.
@@ -338,7 +342,7 @@ export function spellingVerdict(
   let best: (Match & { support: string | undefined }) | undefined;
   for (const window of windows) {
     const whole = window.start === 0 && window.end === words.length;
-    const found = registry.closestKnownName(window.text);
+    const found = registry.closestKnownNormalized(window.norm);
     if (found === undefined) continue;
     if (found.distance === 0) {
       // The name (or part of it) is a known tool spelt right: nothing to correct.

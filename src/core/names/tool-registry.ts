@@ -185,6 +185,8 @@ export class ToolRegistry {
   private readonly namesByForm = new Map<string, ToolEntry[]>();
   /** Known names by length (lookups only measure names of about the query's length). */
   private readonly namesByLength: KnownName[][] = [];
+  /** The character masks of namesByLength, bucket by bucket, packed for the lookup's scan. */
+  private readonly masksByLength: Int32Array[] = [];
   private readonly closestCache = new Map<string, { entry: ToolEntry; distance: number } | undefined>();
   private readonly toolForUrlCache = new Map<string, ToolEntry | undefined>();
 
@@ -213,6 +215,7 @@ export class ToolRegistry {
       this.namesByForm.set(known.normalized, same);
       (this.namesByLength[known.normalized.length] ??= []).push(known);
     }
+    this.namesByLength.forEach((bucket, length) => (this.masksByLength[length] = Int32Array.from(bucket, (known) => known.mask)));
   }
 
   /**
@@ -267,7 +270,11 @@ export class ToolRegistry {
    * and gives undefined.
    */
   closestKnownName(name: string): { entry: ToolEntry; distance: number } | undefined {
-    const q = normalizeName(name);
+    return this.closestKnownNormalized(normalizeName(name));
+  }
+
+  /** {@link closestKnownName} for a name already normalized ({@link normalizeName}). */
+  closestKnownNormalized(q: string): { entry: ToolEntry; distance: number } | undefined {
     if (q === '') return undefined;
     if (this.closestCache.has(q)) return this.closestCache.get(q);
     let best: { entry: ToolEntry; distance: number } | undefined;
@@ -278,11 +285,12 @@ export class ToolRegistry {
     const qMask = charMask(q);
     const nearby: KnownName[] = [];
     for (let length = Math.max(1, q.length - 2); length <= q.length + 2; length++) {
-      const bucket = this.namesByLength[length];
+      const masks = this.masksByLength[length];
       const allowed = allowedForLength(Math.min(length, q.length));
-      if (bucket === undefined || Math.abs(length - q.length) > allowed) continue;
-      for (const known of bucket) {
-        if (atMostBits(qMask & ~known.mask, allowed) && atMostBits(known.mask & ~qMask, allowed)) nearby.push(known);
+      if (masks === undefined || Math.abs(length - q.length) > allowed) continue;
+      for (let i = 0; i < masks.length; i++) {
+        const mask = masks[i]!;
+        if (atMostBits(qMask & ~mask, allowed) && atMostBits(mask & ~qMask, allowed)) nearby.push(this.namesByLength[length]![i]!);
       }
     }
     for (const known of nearby) {
