@@ -295,3 +295,19 @@ export function blockAfter(source: string, lines: readonly Line[], j: number, mu
   }
   return 'blank';
 }
+
+/** The runs of consecutive lines of one kind, in order, as `[first, end)` indexes into `lines`. */
+export function runsOfKind(lines: readonly Line[], kind: LineKind): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let i = 0; i < lines.length; ) {
+    if (lines[i]!.kind !== kind) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.kind === kind) j++;
+    runs.push([i, j]);
+    i = j;
+  }
+  return runs;
+}

@@ -7,18 +7,12 @@
  * As for list runs, remark's tree of the rest of the text must still prove each one.
  */
 import type { Paragraph, PhrasingContent } from 'mdast';
-import { betweenLists, blockAfter, blockBefore, inlineNodes, LineKind, partLength, point, type FastBlock, type Line, type Point } from './fast-lines.js';
+import { betweenLists, blockAfter, blockBefore, inlineNodes, LineKind, partLength, point, runsOfKind, type FastBlock, type Line, type Point } from './fast-lines.js';
 
 /** The paragraphs among scanned lines, in document order. */
 export function findParagraphs(source: string, lines: readonly Line[]): FastBlock[] {
   const paragraphs: FastBlock[] = [];
-  for (let i = 0; i < lines.length; ) {
-    if (lines[i]!.kind !== LineKind.Text) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < lines.length && lines[j]!.kind === LineKind.Text) j++;
+  for (const [i, j] of runsOfKind(lines, LineKind.Text)) {
     const before = blockBefore(lines, i);
     const after = before === undefined ? undefined : blockAfter(source, lines, j, false, true);
     if (before !== undefined && after !== undefined && !betweenLists(source, lines, i, j)) {
@@ -35,7 +29,6 @@ export function findParagraphs(source: string, lines: readonly Line[]): FastBloc
         build: () => buildParagraph(paragraphLines, firstLine),
       });
     }
-    i = j;
   }
   return paragraphs;
 }

@@ -7,7 +7,7 @@
  * As for list runs, remark's tree of the rest of the text must still prove each table.
  */
 import type { AlignType, PhrasingContent, Table, TableCell, TableRow } from 'mdast';
-import { betweenLists, blockAfter, blockBefore, inlineNodes, LineKind, point, readInline, type FastBlock, type InlinePart, type Line } from './fast-lines.js';
+import { betweenLists, blockAfter, blockBefore, inlineNodes, LineKind, point, readInline, runsOfKind, type FastBlock, type InlinePart, type Line } from './fast-lines.js';
 
 const DELIMITER_CELL = /^ *(:?)-+(:?) *$/;
 
@@ -55,16 +55,9 @@ function readAlign(source: string, line: Line): AlignType[] | undefined {
 /** The simple tables among scanned lines, in document order. */
 export function findTables(source: string, lines: readonly Line[]): FastBlock[] {
   const tables: FastBlock[] = [];
-  for (let i = 0; i < lines.length; ) {
-    if (lines[i]!.kind !== LineKind.PipeRow) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < lines.length && lines[j]!.kind === LineKind.PipeRow) j++;
+  for (const [i, j] of runsOfKind(lines, LineKind.PipeRow)) {
     const table = j - i >= 2 ? readTable(source, lines, i, j) : undefined;
     if (table) tables.push(table);
-    i = j;
   }
   return tables;
 }
