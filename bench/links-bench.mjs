@@ -16,6 +16,9 @@
 //   BENCH_LISTWARDEN       another listwarden entry script to run instead of bin/listwarden.cjs
 //                          (e.g. an older checkout's bin/listwarden.cjs), to compare builds.
 //                          The memory driver always uses this checkout's lib/.
+//   BENCH_AB=<script>,N    compare two builds: only cold runs on the main farm, N of this
+//                          checkout's bin/listwarden.cjs and N of <script>, taking turns (so a
+//                          change in the machine's load falls on both alike); prints medians.
 //
 // The farm (bench/links-farm.mjs) runs in its own child process: 100 hosts (127.0.0.1–100,
 // one port), 20 URLs each, 100 ms per response; 2 % answer 429 (Retry-After: 1) on the
@@ -374,6 +377,11 @@ async function main() {
   console.log(`  linkinator ${lk.version} (newest whose engines allow node 20; 8.x needs node ≥ 22): linkinator list.md --markdown --format json --retry --timeout 10000 (default concurrency 100, no per-host limit, HEAD then GET)`);
   console.log(`  each run: its own process, stopped after ${s(TOOL_TIMEOUT_MS)}; farm counters reset before each`);
 
+  if (process.env.BENCH_AB) {
+    await compareBuilds(process.env.BENCH_AB, lwArgs, env, bound);
+    return;
+  }
+
   // 1. listwarden, cold.
   const lw = await measure(farm, `listwarden (cold, fresh --state)`, process.execPath, [lwBin, ...lwArgs], parseListwarden, env);
   const rows = [lw];
@@ -482,6 +490,33 @@ async function main() {
   await farm.close();
   farm = undefined;
   report();
+}
+
+/** BENCH_AB: cold runs of two builds, taking turns; medians of each phase. */
+async function compareBuilds(spec, lwArgs, env, bound) {
+  const [other, n = '5'] = spec.split(',');
+  const builds = [
+    { name: 'this checkout', bin: join(root, 'bin', 'listwarden.cjs'), runs: [] },
+    { name: other, bin: resolve(other), runs: [] },
+  ];
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  for (let i = 0; i < Number(n); i++) {
+    for (const build of i % 2 === 0 ? builds : [...builds].reverse()) {
+      rmSync(join(work, 'links-state.json'), { force: true });
+      const row = await measure(farm, `${build.name} (cold, run ${i + 1})`, process.execPath, [build.bin, ...lwArgs], parseListwarden, env);
+      build.runs.push({ ...row.run, connections: row.stats.connections, wrong: row.scored?.wrong.length });
+      if (process.env.BENCH_AB_HOSTS) console.log('  connections per host', JSON.stringify(row.stats.hosts.map((h) => h.connections)));
+    }
+  }
+  console.log('\nMedians (wall; before the first request; first request to last answer; after; TLS connections; wrong verdicts)');
+  for (const b of builds) {
+    const r = b.runs;
+    const wall = median(r.map((x) => x.ms));
+    console.log(
+      `  ${b.name.padEnd(40)} ${s(wall)} (${(wall / bound).toFixed(2)}×); ${s(median(r.map((x) => x.firstRequestMs)))}; ${s(median(r.map((x) => x.networkMs)))}; ` +
+        `${s(median(r.map((x) => x.ms - x.firstRequestMs - x.networkMs)))}; ${median(r.map((x) => x.connections))}; ${Math.max(...r.map((x) => x.wrong ?? Infinity))}`,
+    );
+  }
 }
 
 function report() {

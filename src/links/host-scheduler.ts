@@ -17,6 +17,16 @@ interface HostState {
   /** Most requests this host saw in flight at once. */
   maxActive: number;
   requests: number;
+  /** Connections believed open to this host (undici keeps them alive between requests). */
+  connections: number;
+  /** When a request on this host last ended (ms). */
+  lastRelease: number;
+  /**
+   * Connections whose request ended in this turn of the event loop: the client puts one
+   * back only in a later turn (undici: a setImmediate after the response), so a request
+   * sent on it before then would open another connection.
+   */
+  settling: number;
 }
 
 export interface AcquireOptions {
@@ -32,8 +42,16 @@ export interface SchedulerOptions {
   concurrency: number;
   hostConcurrency: number;
   hostIntervalMs: number;
+  /**
+   * How long an idle connection stays open (the HTTP client's keep-alive timeout): a host
+   * idle for longer has to connect again. Default: KEEP_ALIVE_MS.
+   */
+  connectionIdleMs?: number;
   now?: () => number;
 }
+
+/** The keep-alive timeout of the prober's connections, which the scheduler plans with. */
+export const KEEP_ALIVE_MS = 4_000;
 
 /**
  * Grants request slots: at most `concurrency` in flight overall and `hostConcurrency` per
@@ -41,6 +59,14 @@ export interface SchedulerOptions {
  * down (429/503, Retry-After) waits on its own; every other host goes on at full speed.
  * Hosts are served round-robin so one busy host never starves the rest. Within a host,
  * requests that continue a probe under way (retries, redirect hops) go first.
+ *
+ * A freed slot goes first to a host that can reuse an idle connection, or that has none
+ * yet; a host gets another connection only when its share of the waiting work calls for
+ * it (a host with half the waiting links may use half the slots, up to its limit). Only
+ * when no such host can start does a slot go to any host, so no slot idles while work
+ * waits. Each connection saved is a TLS handshake saved on both sides: on the link bench
+ * (100 hosts, 20 links each) a run opens ~165 connections where plain round-robin opened
+ * ~235 (the hosts that paused after a 429 catch up on a second one, as they should).
  */
 export class HostScheduler implements HostPacer {
   private readonly hosts = new Map<string, HostState>();
@@ -51,6 +77,11 @@ export class HostScheduler implements HostPacer {
   private readonly pending = new Set<string>();
   private readonly now: () => number;
   private dispatchQueued = false;
+  /** Requests waiting for a slot, over every host. */
+  private waiting = 0;
+  /** Connections settling over every host, and the hosts they belong to (see settle()). */
+  private settlingCount = 0;
+  private readonly settlingHosts = new Set<HostState>();
 
   constructor(private readonly options: SchedulerOptions) {
     this.now = options.now ?? Date.now;
@@ -69,6 +100,7 @@ export class HostScheduler implements HostPacer {
       const at = waiter.continuation ? state.queue.findIndex((w) => !w.continuation) : -1;
       if (at >= 0) state.queue.splice(at, 0, waiter);
       else state.queue.push(waiter);
+      this.waiting++;
       this.pending.add(host);
       this.dispatchSoon();
     });
@@ -90,7 +122,10 @@ export class HostScheduler implements HostPacer {
         for (const w of waiters) {
           const state = this.hosts.get(w.host)!;
           const at = state.queue.indexOf(w);
-          if (at >= 0) state.queue.splice(at, 1);
+          if (at >= 0) {
+            state.queue.splice(at, 1);
+            this.waiting--;
+          }
           if (state.queue.length === 0) this.pending.delete(w.host);
           w.reject(signal.reason);
         }
@@ -127,7 +162,7 @@ export class HostScheduler implements HostPacer {
   private host(name: string): HostState {
     let state = this.hosts.get(name);
     if (!state) {
-      state = { active: 0, queue: [], notBefore: 0, maxActive: 0, requests: 0 };
+      state = { active: 0, queue: [], notBefore: 0, maxActive: 0, requests: 0, connections: 0, lastRelease: 0, settling: 0 };
       this.hosts.set(name, state);
     }
     return state;
@@ -149,31 +184,89 @@ export class HostScheduler implements HostPacer {
 
   private dispatch(): void {
     const now = this.now();
+    const { concurrency } = this.options;
+    // First only hosts that need no extra connection (see the class comment).
+    let earliest = this.grantRoundRobin(now, concurrency, (state) => this.fitsConnections(state, now));
+    // Then any host, so no slot idles while work waits, but for the slots that hosts whose
+    // connection is back on the next turn will take then.
+    if (this.active < concurrency && this.pending.size > 0) {
+      const limit = concurrency - this.settlingDemand(now);
+      earliest = Math.min(earliest, this.grantRoundRobin(now, limit, (state) => !this.settlesSoon(state)));
+    }
+    if (earliest < Infinity) this.wakeAt(earliest);
+  }
+
+  /**
+   * Round-robin passes over the hosts with requests waiting, granting slots to those
+   * `eligible` allows while fewer than `limit` are in flight. Returns the earliest time a
+   * host that is slowing down may start again (Infinity if none).
+   */
+  private grantRoundRobin(now: number, limit: number, eligible: (state: HostState) => boolean): number {
     let earliest = Infinity;
     let granted = true;
-    // Round-robin passes over the hosts that have requests waiting, until none can start one.
-    while (granted && this.active < this.options.concurrency && this.pending.size > 0) {
+    while (granted && this.active < limit && this.pending.size > 0) {
       granted = false;
       for (const name of [...this.pending]) {
-        if (this.active >= this.options.concurrency) break;
+        if (this.active >= limit) break;
         const state = this.hosts.get(name)!;
         if (state.active >= this.options.hostConcurrency) continue;
         if (state.notBefore > now) {
           earliest = Math.min(earliest, state.notBefore);
           continue;
         }
+        if (!eligible(state)) continue;
         this.grant(state, now);
         this.pending.delete(name);
         if (state.queue.length > 0) this.pending.add(name);
         granted = true;
       }
     }
-    if (earliest < Infinity) this.wakeAt(earliest);
+    return earliest;
+  }
+
+  /** Requests that hosts will start on the next turn, on connections settling now. */
+  private settlingDemand(now: number): number {
+    let demand = 0;
+    for (const state of this.settlingHosts) {
+      if (state.queue.length === 0 || state.notBefore > now) continue;
+      demand += Math.min(state.settling, state.queue.length, this.options.hostConcurrency - state.active);
+    }
+    return demand;
+  }
+
+  /**
+   * Whether a host may start a request without opening a connection it does not need: it
+   * has an idle one kept alive, it has none at all yet, or its share of the waiting work
+   * (this host's requests waiting and under way over all of them, times the global limit)
+   * is more than the connections it has busy.
+   */
+  private fitsConnections(state: HostState, now: number): boolean {
+    this.forgetClosed(state, now);
+    const idle = state.connections - state.active - state.settling;
+    if (idle > 0 || state.connections === 0) return true;
+    if (state.settling > 0) return false; // one will be back on the next turn
+    // Work under way includes connections settling: their hosts go on next turn.
+    const share = (this.options.concurrency * (state.queue.length + state.active)) / (this.waiting + this.active + this.settlingCount);
+    return state.connections < Math.ceil(share - 1e-9);
+  }
+
+  /** A host idle for longer than the keep-alive timeout has only its busy connections left. */
+  private forgetClosed(state: HostState, now: number): void {
+    if (now - state.lastRelease > (this.options.connectionIdleMs ?? KEEP_ALIVE_MS)) state.connections = state.active + state.settling;
+  }
+
+  /** Whether a host's only obstacle is a connection that is back on the next turn. */
+  private settlesSoon(state: HostState): boolean {
+    return state.settling > 0 && state.active + state.settling <= state.connections;
   }
 
   private grant(state: HostState, now: number): void {
     const waiter = state.queue.shift()!;
+    this.waiting--;
     this.unwatch(waiter);
+    this.forgetClosed(state, now);
+    // No idle connection: the client opens another.
+    if (state.active + state.settling >= state.connections) state.connections = state.active + state.settling + 1;
     state.active++;
     state.requests++;
     state.maxActive = Math.max(state.maxActive, state.active);
@@ -184,7 +277,26 @@ export class HostScheduler implements HostPacer {
       if (released) return;
       released = true;
       state.active--;
+      state.lastRelease = this.now();
       this.active--;
+      this.settle(state);
+      this.dispatch();
+    });
+  }
+
+  /**
+   * Holds a host's connection back until the next turn, with one setImmediate per request:
+   * queued after the client's own (it queues that when the response ends, before the slot
+   * is released), so the connection is back when this runs.
+   */
+  private settle(state: HostState): void {
+    state.settling++;
+    this.settlingCount++;
+    this.settlingHosts.add(state);
+    setImmediate(() => {
+      state.settling--;
+      this.settlingCount--;
+      if (state.settling === 0) this.settlingHosts.delete(state);
       this.dispatch();
     });
   }

@@ -29,6 +29,19 @@ describe('HostScheduler and UndiciProber queues', () => {
   });
   afterAll(async () => farm.close());
 
+  /** Probes `perHost` links on each host through one scheduler; returns the farm's figures. */
+  async function probeHosts(hosts: LinkFarm, perHost: Record<string, number>, limits: { concurrency: number; hostConcurrency: number }) {
+    const options = farmOptions({ ...limits, titles: true });
+    const prober = new UndiciProber(options, new HostScheduler(options));
+    try {
+      const urls = Object.entries(perHost).flatMap(([host, n]) => Array.from({ length: n }, (_, i) => hosts.url(`/page?n=${i}`, host)));
+      const results = await Promise.all(urls.map((url) => prober.probe(url)));
+      expect(results.every((r) => r.verdict === 'alive')).toBe(true);
+    } finally {
+      await prober.close();
+    }
+  }
+
   it('a probe that waits for its slot longer than the total timeout is not timed out', async () => {
     // 12 probes, one at a time, 40 ms each: the last waits ~440 ms, over a 300 ms total timeout.
     const options = farmOptions({ hostConcurrency: 1, totalTimeoutMs: 300, titles: true });
@@ -87,5 +100,42 @@ describe('HostScheduler and UndiciProber queues', () => {
     await new Promise((r) => setImmediate(r));
     while (releases.length > 0) releases.shift()!();
     await Promise.all(all);
+  });
+
+  describe('connections', () => {
+    const names = ['127.0.0.11', '127.0.0.12', '127.0.0.13', '127.0.0.14', '127.0.0.15', '127.0.0.16'];
+    let many: LinkFarm;
+    beforeAll(async () => {
+      many = await startLinkFarm(
+        {
+          '/page': (_req, res) => {
+            setTimeout(() => {
+              res.writeHead(200, { 'content-type': 'text/html' });
+              res.end('<title>Page</title>');
+            }, 15);
+          },
+        },
+        { hosts: names },
+      );
+    });
+    afterAll(async () => many.close());
+
+    it('a host whose connection is idle gets the next slot, so each host is connected to once', async () => {
+      // 2 hosts share 2 slots. A freed slot handed straight back to its host would find the
+      // client still putting the connection back (undici does so a turn later) and open a
+      // second one: another TCP connect and, on https, another handshake.
+      const two = names.slice(0, 2);
+      const before = many.connections();
+      await probeHosts(many, Object.fromEntries(two.map((h) => [h, 10])), { concurrency: 2, hostConcurrency: 4 });
+      expect(many.connections() - before).toBe(two.length);
+    });
+
+    it('a host with most of the waiting links still gets up to its limit at once', async () => {
+      const before = new Map(names.map((h) => [h, many.connections(h)]));
+      const [big, ...small] = names;
+      await probeHosts(many, { [big!]: 40, ...Object.fromEntries(small.map((h) => [h, 2])) }, { concurrency: 8, hostConcurrency: 4 });
+      expect(many.maxInFlight(big)).toBe(4);
+      for (const host of small) expect(many.connections(host) - before.get(host)!).toBe(1);
+    });
   });
 });

@@ -18,6 +18,7 @@ import { decodePrefix, readPrefix } from './read-prefix.js';
 import { requestHeaders } from './request-headers.js';
 import { parseRetryAfter } from './retry-after.js';
 import { checkHost, createGuardedLookup, systemLookup, type GuardPolicy, type LookupFn } from './ssrf-guard.js';
+import { KEEP_ALIVE_MS } from '../host-scheduler.js';
 import type { AcquireOptions } from '../host-scheduler.js';
 
 /** A pacer that may also put a probe's follow-up requests first (HostScheduler does; others ignore it). */
@@ -138,7 +139,8 @@ export class UndiciProber implements LinkProber {
         },
         headersTimeout: options.headersTimeoutMs,
         bodyTimeout: options.headersTimeoutMs,
-        keepAliveTimeout: 4_000,
+        // The scheduler plans connection reuse with the same figure.
+        keepAliveTimeout: KEEP_ALIVE_MS,
       });
       this.dispatcher = this.ownAgent;
     }

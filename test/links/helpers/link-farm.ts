@@ -70,6 +70,8 @@ export interface LinkFarm {
   hits(path: string, host?: string): FarmRequest[];
   /** The most requests one host (or any host, when omitted) had in flight at once. */
   maxInFlight(host?: string): number;
+  /** Connections one host (or every host, when omitted) accepted. */
+  connections(host?: string): number;
   /** Closes every server and connection. */
   close(): Promise<void>;
 }
@@ -81,6 +83,7 @@ interface HostServer {
   inFlight: number;
   maxInFlight: number;
   sockets: Set<Socket>;
+  connections: number;
 }
 
 function respondStatic(req: IncomingMessage, res: ServerResponse, route: StaticRoute): void {
@@ -112,6 +115,10 @@ export async function startLinkFarm(routes: Record<string, Route>, options: Link
     maxInFlight(host) {
       const entries = host === undefined ? [...servers.values()] : [servers.get(host)];
       return Math.max(0, ...entries.map((e) => e?.maxInFlight ?? 0));
+    },
+    connections(host) {
+      const entries = host === undefined ? [...servers.values()] : [servers.get(host)];
+      return entries.reduce((sum, e) => sum + (e?.connections ?? 0), 0);
     },
     async close() {
       await Promise.all(
@@ -163,10 +170,11 @@ export async function startLinkFarm(routes: Record<string, Route>, options: Link
 
   try {
     for (const host of hostList) {
-      const entry: HostServer = { host, server: undefined as unknown as Server, port: 0, inFlight: 0, maxInFlight: 0, sockets: new Set() };
+      const entry: HostServer = { host, server: undefined as unknown as Server, port: 0, inFlight: 0, maxInFlight: 0, sockets: new Set(), connections: 0 };
       entry.server = options.tls ? createHttpsServer(options.tls, handle(entry)) : createHttpServer(handle(entry));
       entry.server.on('connection', (socket: Socket) => {
         entry.sockets.add(socket);
+        entry.connections++;
         socket.on('close', () => entry.sockets.delete(socket));
       });
       // A TLS handshake the client refused is expected in tests; keep it quiet.
