@@ -43,7 +43,7 @@ export function actionsLinkStateStore(env: NodeJS.ProcessEnv = process.env): Lin
       }
       if (!existsSync(path)) return LinkState.empty(policy);
       try {
-        return LinkState.parse(await readFile(path, 'utf8'), path, policy);
+        return await LinkState.parse(await readFile(path, 'utf8'), path, policy);
       } catch (error) {
         if (!(error instanceof LinkStateError)) throw error;
         core.warning(`listwarden: ${error.message.replace(/ — .*$/, '')} — starting a fresh link state`);

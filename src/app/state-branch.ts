@@ -38,7 +38,7 @@ export function stateBranchStore(github: GitHubPort, repo: RepoRef, log: StateLo
         return state;
       }
       try {
-        const state = LinkState.parse(text, where, policy);
+        const state = await LinkState.parse(text, where, policy);
         baseline = state.serialize();
         return state;
       } catch (error) {

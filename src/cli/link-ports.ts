@@ -48,7 +48,7 @@ export async function openLinkSession(cwd: string, config: ResolvedConfig, cli: 
   const scheduler = new HostScheduler(options);
   const prober = new UndiciProber(options, scheduler);
   const statePath = cli.state ? resolve(cwd, cli.state) : undefined;
-  const state = statePath ? (existsSync(statePath) ? LinkState.parse(await readFile(statePath, 'utf8'), cli.state!) : LinkState.empty()) : undefined;
+  const state = statePath ? (existsSync(statePath) ? await LinkState.parse(await readFile(statePath, 'utf8'), cli.state!) : LinkState.empty()) : undefined;
   const token = cli.githubToken ?? env.GITHUB_TOKEN;
   const apiUrl = env.GITHUB_API_URL;
   const ports: LinkPorts = {

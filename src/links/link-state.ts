@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { ProbeCause, ProbeResult, Verdict } from './types.js';
 
 /** What listwarden remembers about one URL between runs. */
@@ -33,27 +32,6 @@ export interface LinkStateData {
   urls: Record<string, UrlMemory>;
   runs: RunRecord[];
 }
-
-const memorySchema = z.object({
-  verdict: z.enum(['alive', 'dead', 'unverifiable']),
-  cause: z.string(),
-  status: z.number().optional(),
-  reason: z.string(),
-  checkedAt: z.string(),
-  lastAliveAt: z.string().optional(),
-  firstFailureAt: z.string().optional(),
-  failureStreak: z.number().int().nonnegative(),
-  finalUrl: z.string().optional(),
-  permanentRedirect: z.boolean().optional(),
-  redirects: z.array(z.object({ url: z.string(), status: z.number() })).optional(),
-  titles: z.array(z.string()).optional(),
-});
-
-const stateSchema = z.object({
-  version: z.literal(1),
-  urls: z.record(z.string(), memorySchema),
-  runs: z.array(z.object({ at: z.string(), dead: z.number(), failing: z.number(), unverifiable: z.number(), checked: z.number() })),
-});
 
 export interface StatePolicy {
   /** How long an alive verdict is trusted without a new request (default 1 day). */
@@ -90,20 +68,19 @@ export class LinkState {
     return new LinkState({ version: 1, urls: {}, runs: [] }, policy);
   }
 
-  /** Reads a state file's text; `where` names it in errors. */
-  static parse(text: string, where: string, policy: StatePolicy = DEFAULT_STATE_POLICY): LinkState {
+  /**
+   * Reads a state file's text; `where` names it in errors. Async because the schema (zod)
+   * is loaded only here: a run without a state file to read does not pay for it.
+   */
+  static async parse(text: string, where: string, policy: StatePolicy = DEFAULT_STATE_POLICY): Promise<LinkState> {
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (error) {
       throw new LinkStateError(`${where}: not valid JSON (${(error as Error).message}) — delete the file to start a fresh link state`);
     }
-    const parsed = stateSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new LinkStateError(`${where}: not a listwarden link state ("${issue.path.join('.')}": ${issue.message}) — delete the file to start a fresh one`);
-    }
-    return new LinkState(parsed.data as LinkStateData, policy);
+    const { checkStateData } = await import('./link-state-schema.js');
+    return new LinkState(checkStateData(json, where), policy);
   }
 
   serialize(): string {

@@ -87,7 +87,7 @@ describe('the link state on listwarden/state', () => {
     expect(logged).toEqual([expect.stringMatching(/^warn octo\/awesome-things@listwarden\/state:\.listwarden\/link-state\.json: not valid JSON \(.*\) — starting a fresh link state; it replaces the damaged file at the end of this run$/)]);
     state.record(probe('https://b.example/', 'alive'));
     await store.save(state);
-    expect(LinkState.parse(api.fileAt(OWNER, REPO, STATE_BRANCH, STATE_FILE)!, 'x').get('https://b.example/')).toMatchObject({ verdict: 'alive' });
+    expect((await LinkState.parse(api.fileAt(OWNER, REPO, STATE_BRANCH, STATE_FILE)!, 'x')).get('https://b.example/')).toMatchObject({ verdict: 'alive' });
   });
 
   it('a branch a person rewrote is moved anyway (with force): the state is never stuck', async () => {

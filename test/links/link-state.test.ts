@@ -50,18 +50,19 @@ describe('LinkState', () => {
     expect(state.isConfirmedDead(url, t0 + 5 * DAY)).toBe(false);
   });
 
-  it('round-trips through JSON and keeps a bounded run history', () => {
+  it('round-trips through JSON and keeps a bounded run history', async () => {
     const state = LinkState.empty({ aliveTtlMs: DAY, confirmRuns: 2, confirmSpanMs: 3 * DAY, keepRuns: 3 });
     state.record(result('https://a.dev/', 'alive', t0));
     for (let i = 0; i < 5; i++) state.addRun({ at: new Date(t0 + i).toISOString(), dead: i, failing: 0, unverifiable: 0, checked: 1 });
-    const again = LinkState.parse(state.serialize(), 'state.json');
+    const again = await LinkState.parse(state.serialize(), 'state.json');
     expect(again.get('https://a.dev/')?.verdict).toBe('alive');
     expect(again.runs.map((r) => r.dead)).toEqual([2, 3, 4]);
   });
 
-  it('says what is wrong with a broken state file and how to recover', () => {
-    expect(() => LinkState.parse('{', 'links.json')).toThrow(LinkStateError);
-    expect(() => LinkState.parse('{', 'links.json')).toThrow(/links\.json: not valid JSON .* delete the file/);
-    expect(() => LinkState.parse('{"version":2,"urls":{},"runs":[]}', 'links.json')).toThrow(/"version"/);
+  it('says what is wrong with a broken state file and how to recover', async () => {
+    await expect(LinkState.parse('{', 'links.json')).rejects.toThrow(LinkStateError);
+    await expect(LinkState.parse('{', 'links.json')).rejects.toThrow(/links\.json: not valid JSON .* delete the file/);
+    await expect(LinkState.parse('{"version":2,"urls":{},"runs":[]}', 'links.json')).rejects.toThrow(LinkStateError);
+    await expect(LinkState.parse('{"version":2,"urls":{},"runs":[]}', 'links.json')).rejects.toThrow(/"version"/);
   });
 });
