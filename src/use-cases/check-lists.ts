@@ -1,6 +1,6 @@
 import { compareFindings } from '../core/findings/finding-order.js';
 import { buildDocument } from '../core/parse/build-document.js';
-import { runRules } from '../core/findings/run-rules.js';
+import { ruleSteps, runRules } from '../core/findings/run-rules.js';
 import { inspectInput } from '../core/parse/inspect-input.js';
 import { compileUrlPatterns } from '../core/findings/url-pattern.js';
 import { severityFor, type ResolvedConfig } from '../core/config/resolved-config.js';
@@ -82,10 +82,11 @@ export async function checkLists(files: ListFile[], config: ResolvedConfig, link
     const collected = collectUrls(docs.docs, compileUrlPatterns(config.ignoreUrls), links.selectLink);
     const checking = checkUrls([...collected.http.keys()], links);
     checking.catch(() => undefined); // awaited below; a rejection meanwhile is not unhandled
-    // The rules that need nothing from the network run while the first requests are out
-    // (once the event loop has sent them), not after the last answer.
-    await new Promise((resolve) => setImmediate(resolve));
-    beforeLinks = docs.docs.flatMap((doc) => runRules(doc, { config, part: 'before-links' }));
+    // The rules that need nothing from the network run while the requests are out, not
+    // after the last answer: one rule at a time, with the event loop let run before each
+    // (first to send the first requests), so answers and handshakes wait one rule at most.
+    beforeLinks = [];
+    for (const doc of docs.docs) beforeLinks.push(...(await stepwise(ruleSteps(doc, { config, part: 'before-links' }))));
     const run = await checking;
     if (run.networkUnavailable) notes.push(`network unavailable: ${run.notChecked} link${run.notChecked === 1 ? '' : 's'} not checked (no host could be reached; none is reported dead)`);
     if (run.leftForNextRun > 0) notes.push(`time budget spent: ${run.leftForNextRun} link${run.leftForNextRun === 1 ? '' : 's'} left for the next run (the stalest were checked first)`);
@@ -101,6 +102,15 @@ export async function checkLists(files: ListFile[], config: ResolvedConfig, link
   }
   const findings = [...docs.problems, ...(await report(files, docs.docs, config, evidence, links, beforeLinks))];
   return { findings, docs: docs.docs, ...(evidence ? { linkRun: evidence.run, facts: evidence.facts, evidence } : {}), notes };
+}
+
+/** Drives a generator to its end, letting the event loop run before each step. */
+async function stepwise<T>(steps: Generator<void, T, void>): Promise<T> {
+  for (;;) {
+    await new Promise((resolve) => setImmediate(resolve));
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** Findings for texts whose links were already checked (e.g. after `fix`): no request is sent. */

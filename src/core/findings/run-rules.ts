@@ -44,6 +44,19 @@ function registryFor(tools: ResolvedConfig['tools']): ToolRegistry {
 
 /** Runs every enabled rule over a document and returns its findings in file order. */
 export function runRules(doc: ListDocument, options: RunOptions = {}): Finding[] {
+  const steps = ruleSteps(doc, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * runRules one rule at a time: the generator pauses after each rule and returns the
+ * findings at the end. A caller with network I/O under way (the link checks) lets its
+ * event loop run between rules, so answers and TLS handshakes never wait for all of them.
+ */
+export function* ruleSteps(doc: ListDocument, options: RunOptions = {}): Generator<void, Finding[], void> {
   const config = options.config ?? resolveConfig();
   const registry = options.registry ?? registryFor(config.tools);
   const facts = options.facts ?? noFacts;
@@ -61,8 +74,11 @@ export function runRules(doc: ListDocument, options: RunOptions = {}): Finding[]
   const enabled = new Set(rules.map((rule) => rule.meta.id));
   const isEnabled = (ruleId: string) => enabled.has(ruleId);
   const inPart = (rule: Rule) => part === 'all' || (part === 'after-links') === (rule.meta.usesLinkFacts === true);
+  let started = false;
   for (const rule of rules) {
     if (!inPart(rule)) continue;
+    if (started) yield;
+    started = true;
     const configured = severityFor(config, rule.meta.id, rule.meta.defaultSeverity) as Severity;
     for (const report of rule.check({ doc, config, registry, facts, isEnabled })) {
       if (suppressions.isSuppressed(rule.meta.id, report.span.start.line)) continue;
