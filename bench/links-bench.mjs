@@ -17,8 +17,9 @@
 //                          (e.g. an older checkout's bin/listwarden.cjs), to compare builds.
 //                          The memory driver always uses this checkout's lib/.
 //   BENCH_AB=<script>,N    compare two builds: only cold runs on the main farm, N of this
-//                          checkout's bin/listwarden.cjs and N of <script>, taking turns (so a
-//                          change in the machine's load falls on both alike); prints medians.
+//                          checkout's bin/listwarden.cjs, N of <script> and N of the bare client
+//                          (bench/links-bare-client.mjs), taking turns (so a change in the
+//                          machine's load falls on all alike); prints medians.
 //
 // The farm (bench/links-farm.mjs) runs in its own child process: 100 hosts (127.0.0.1–100,
 // one port), 20 URLs each, 100 ms per response; 2 % answer 429 (Retry-After: 1) on the
@@ -56,6 +57,7 @@ const MEMORY = { hosts: 200, perHost: 100, latencyMs: 10 };
 const ONE_HOST = { hosts: 1, perHost: 300, latencyMs: 100, timeoutSeconds: 5 };
 const LW = { concurrency: 64, hostConcurrency: 4 }; // DEFAULT_LINK_OPTIONS
 const RETRY_AFTER_MS = 1000;
+const BARE_NAME = 'bare client (bench/links-bare-client.mjs: regex for URLs, undici, same limits; no parse, rules, report or state)';
 
 const work = mkdtempSync(join(tmpdir(), 'listwarden-links-bench-'));
 const children = new Set();
@@ -245,6 +247,14 @@ function parseListwarden(stdout) {
   return { verdicts, silentIsAlive: true };
 }
 
+function parseBareClient(stdout) {
+  try {
+    return { verdicts: new Map(Object.entries(JSON.parse(stdout).verdicts)), silentIsAlive: false };
+  } catch {
+    return undefined;
+  }
+}
+
 function parseMarkdownLinkCheck(stdout) {
   const verdicts = new Map();
   for (const line of stdout.split('\n')) {
@@ -385,6 +395,8 @@ async function main() {
   // 1. listwarden, cold.
   const lw = await measure(farm, `listwarden (cold, fresh --state)`, process.execPath, [lwBin, ...lwArgs], parseListwarden, env);
   const rows = [lw];
+  // What this machine allows at all: a bare client with listwarden's limits (no parse, rules, report).
+  const bare = await measure(farm, BARE_NAME, process.execPath, [join(here, 'links-bare-client.mjs'), 'list.md'], parseBareClient, env);
   // 2. The peers.
   if (!QUICK) {
     rows.push(await measure(farm, 'markdown-link-check', process.execPath, [mlc.path, '-c', 'mlc.json', 'list.md'], parseMarkdownLinkCheck, env));
@@ -408,6 +420,10 @@ async function main() {
   const lwOk = !lw.run.timedOut && lw.run.code !== null;
   const ratio = lw.run.ms / bound;
   target('listwarden ≤ 1.2 × the lower bound (whole CLI run)', lwOk && ratio <= 1.2, `${s(lw.run.ms)} ÷ ${s(bound)} = ${ratio.toFixed(2)}× (of which ${s(lw.run.firstRequestMs)} before the first request: start-up, Markdown parse; ${s(lw.run.ms - lw.run.firstRequestMs - lw.run.networkMs)} after the last answer: rules, report, state)`);
+  console.log(
+    `  ----  reachable here: the bare client's whole run takes ${s(bare.run.ms)} = ${(bare.run.ms / bound).toFixed(2)}× the bound ` +
+      `(first request after ${s(bare.run.firstRequestMs)}); listwarden's is ${(lw.run.ms / bare.run.ms).toFixed(2)}× the bare client's`,
+  );
   const linkRatio = lw.run.networkMs / bound;
   target('listwarden ≤ 1.2 × the lower bound (link phase: first request to last answer)', lwOk && linkRatio <= 1.2, `${s(lw.run.networkMs)} ÷ ${s(bound)} = ${linkRatio.toFixed(2)}× (${lw.stats.requests} requests ÷ ${LW.concurrency} × ${MAIN.latencyMs} ms alone = ${s((lw.stats.requests * MAIN.latencyMs) / LW.concurrency)}; ${lw.stats.connections} TLS connections)`);
   if (lkRow) {
@@ -498,12 +514,13 @@ async function compareBuilds(spec, lwArgs, env, bound) {
   const builds = [
     { name: 'this checkout', bin: join(root, 'bin', 'listwarden.cjs'), runs: [] },
     { name: other, bin: resolve(other), runs: [] },
+    { name: 'bare client', bin: join(here, 'links-bare-client.mjs'), runs: [], args: ['list.md'], parse: parseBareClient },
   ];
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   for (let i = 0; i < Number(n); i++) {
     for (const build of i % 2 === 0 ? builds : [...builds].reverse()) {
       rmSync(join(work, 'links-state.json'), { force: true });
-      const row = await measure(farm, `${build.name} (cold, run ${i + 1})`, process.execPath, [build.bin, ...lwArgs], parseListwarden, env);
+      const row = await measure(farm, `${build.name} (cold, run ${i + 1})`, process.execPath, [build.bin, ...(build.args ?? lwArgs)], build.parse ?? parseListwarden, env);
       build.runs.push({ ...row.run, connections: row.stats.connections, wrong: row.scored?.wrong.length });
       if (process.env.BENCH_AB_HOSTS) console.log('  connections per host', JSON.stringify(row.stats.hosts.map((h) => h.connections)));
     }
