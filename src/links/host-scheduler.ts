@@ -238,7 +238,7 @@ export class HostScheduler implements HostPacer {
    * Whether a host may start a request without opening a connection it does not need: it
    * has an idle one kept alive, it has none at all yet, or its share of the waiting work
    * (this host's requests waiting and under way over all of them, times the global limit)
-   * is more than the connections it has busy.
+   * is more than the connections it has.
    */
   private fitsConnections(state: HostState, now: number): boolean {
     this.forgetClosed(state, now);

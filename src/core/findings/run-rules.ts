@@ -52,7 +52,7 @@ export function runRules(doc: ListDocument, options: RunOptions = {}): Finding[]
 }
 
 /**
- * runRules one rule at a time: the generator pauses after each rule and returns the
+ * runRules one rule at a time: the generator pauses between two rules and returns the
  * findings at the end. A caller with network I/O under way (the link checks) lets its
  * event loop run between rules, so answers and TLS handshakes never wait for all of them.
  */

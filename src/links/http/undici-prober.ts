@@ -18,8 +18,7 @@ import { decodePrefix, readPrefix } from './read-prefix.js';
 import { requestHeaders } from './request-headers.js';
 import { parseRetryAfter } from './retry-after.js';
 import { checkHost, createGuardedLookup, systemLookup, type GuardPolicy, type LookupFn } from './ssrf-guard.js';
-import { KEEP_ALIVE_MS } from '../host-scheduler.js';
-import type { AcquireOptions } from '../host-scheduler.js';
+import { KEEP_ALIVE_MS, type AcquireOptions } from '../host-scheduler.js';
 
 /** A pacer that may also put a probe's follow-up requests first (HostScheduler does; others ignore it). */
 type ContinuingPacer = HostPacer & { acquire(host: string, signal?: AbortSignal, options?: AcquireOptions): Promise<() => void> };
