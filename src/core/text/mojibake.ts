@@ -90,9 +90,30 @@ function readSequence(text: string, start: number): Sequence | undefined {
  */
 const AFTER_WORD = new Set([..."’‘”“»«›‹…–—•·©®™°", '\u00a0']);
 
+/** Characters that also start a word in ordinary text: opening quotes, currencies, ¿ ¡. */
+const BEFORE_WORD = new Set([...'‘“„«‹¿¡£¥¢€§¶']);
+
 /**
- * Whether a run made of a single two-byte sequence is mojibake rather than an accented
- * capital followed by punctuation ("ÉTÉ»", "JOSÉ’s", "Gruß“").
+ * Whether a lone three- or four-byte sequence reads as an accented letter followed by
+ * ordinary punctuation: "café™£5", "amanhã…”", "voilà…«". Its continuation characters
+ * are all ones that follow a word, the last possibly one that starts the next word.
+ * Leads "â" (U+2000–U+2FFF: quotes, dashes, arrows, box drawing, ✅) and "ï" (the
+ * byte-order mark, full-width forms) are always taken: no common word ends in them.
+ * The cost is a lone CJK or Hangul character whose bytes happen to be all punctuation
+ * ("é™£" for 陣); it is left alone, and found when its neighbours are garbled too.
+ */
+function readsAsPunctuation(text: string, start: number, sequence: Sequence): boolean {
+  if (sequence.lead === 0xe2 || sequence.lead === 0xef) return false;
+  const last = sequence.end - 1;
+  for (let k = start + 1; k < last; k++) if (!AFTER_WORD.has(text.charAt(k))) return false;
+  const final = text.charAt(last);
+  return AFTER_WORD.has(final) || BEFORE_WORD.has(final);
+}
+
+/**
+ * Whether a run made of a single sequence is mojibake rather than an accented letter
+ * followed by punctuation ("ÉTÉ»", "JOSÉ’s", "Gruß“", "café™"). Three- and four-byte
+ * sequences: see readsAsPunctuation. Two-byte ones:
  *
  * "Ã…" and "Â…" (U+0080–U+00FF) are always taken: real text almost never puts a symbol
  * right after "Ã" or "Â". Other leads are accented capitals; after one of them a
@@ -103,7 +124,7 @@ const AFTER_WORD = new Set([..."’‘”“»«›‹…–—•·©®™°", 
  */
 function singleIsMojibake(text: string, start: number, sequence: Sequence): boolean {
   if (sequence.lead === 0xc2 || sequence.lead === 0xc3) return true;
-  if (sequence.lead >= 0xe0) return true;
+  if (sequence.lead >= 0xe0) return !readsAsPunctuation(text, start, sequence);
   if (sequence.lead === 0xd7 || sequence.lead === 0xdf) return false;
   if (!AFTER_WORD.has(text.charAt(start + 1))) return true;
   const before = start > 0 ? text.charAt(start - 1) : '';

@@ -59,6 +59,9 @@ describe('findMojibake', () => {
     ['ðŸš€', '🚀'],
     ['ðŸ‘\u008d', '👍'], // 0x8D is undefined in Windows-1252 and survives as U+008D
     ['â€\u009d', '”'],
+    ['â”€', '─'], // box drawing: lead â is taken even when the rest reads as punctuation
+    ['ä¸­', '中'],
+    ['é™£ä¸­', '陣中'], // a lone CJK character made of punctuation is found beside another
     ['ÃƒÂ©', 'é'], // garbled twice
     ['Ã°Å¸â€™Â¥', '💥'], // garbled twice
   ])('repairs %j as %j on its own', (garbled, repaired) => {
@@ -136,6 +139,10 @@ describe('findMojibake', () => {
     'ð',
     'ðŸ', // truncated 4-byte sequence
     'à¿', // truncated
+    'café™£5 – €10', // é ™ £ would read as 陣: an accented word, a symbol, a price
+    'résumé…‘single’',
+    'Até amanhã…”',
+    'voilà—«Ça»',
     '',
   ])('never flags %j', (text) => {
     expect(findMojibake(text)).toEqual([]);
