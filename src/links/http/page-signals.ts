@@ -1,0 +1,138 @@
+import { Tokenizer, TokenizerMode, type Token } from 'parse5';
+import { RAW_TEXT } from '../../core/parse/html-tags.js';
+import { textSketch } from '../page-sketch.js';
+
+/**
+ * What a page's HTML prefix says about the page, for telling rot that answers 200 (soft
+ * 404s, parked domains) from a real page: its title, first heading, canonical address,
+ * how much text it shows, a sketch of that text (see page-sketch.ts), and the addresses
+ * and inline script it loads (parking services are known by their scripts and redirects).
+ */
+export interface PageSignals {
+  title?: string;
+  /** The first `<h1>` (or `<h2>` when the page has no h1 in the prefix). */
+  heading?: string;
+  /** `<link rel="canonical">` or `og:url`, as written. */
+  canonical?: string;
+  /** Words of visible text in the prefix. */
+  words: number;
+  /** Bottom-k sketch of the visible text's word pairs (page-sketch.ts). */
+  sketch: number[];
+  /** Visible text, whitespace collapsed, bounded (phrase markers are looked for here). */
+  text: string;
+  /** `src` of scripts, iframes and frames, a meta refresh target: as written, bounded. */
+  resources: string[];
+  /** Inline script text, bounded (parking pages redirect or load their ads from here). */
+  script: string;
+}
+
+/** Visible text kept, in characters: enough for a sketch and for phrase markers. */
+const MAX_TEXT = 20_000;
+const MAX_SCRIPT = 8_000;
+const MAX_RESOURCES = 50;
+const MAX_FIELD = 300;
+/** Characters of HTML read: the title, the heading and the start of the text are all near the top. */
+const MAX_HTML = 32 * 1024;
+
+function clean(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, MAX_FIELD);
+}
+
+/** Reads a page's signals from an HTML prefix (possibly cut mid-tag), in one pass of parse5's tokenizer. */
+export function readPageSignals(html: string): PageSignals {
+  let title: string | undefined;
+  let h1: string | undefined;
+  let h2: string | undefined;
+  let canonical: string | undefined;
+  let ogUrl: string | undefined;
+  let capture: 'title' | 'h1' | 'h2' | undefined;
+  let captured = '';
+  let inScript = false;
+  let rawDepth = '';
+  let text = '';
+  let script = '';
+  const resources: string[] = [];
+  const addResource = (value: string | undefined) => {
+    if (value !== undefined && value.trim() !== '' && resources.length < MAX_RESOURCES) resources.push(value.trim().slice(0, MAX_FIELD));
+  };
+  const onText = (token: Token.CharacterToken) => {
+    if (inScript) {
+      if (script.length < MAX_SCRIPT) script += token.chars.slice(0, MAX_SCRIPT - script.length);
+      return;
+    }
+    if (rawDepth !== '') return;
+    if (capture !== undefined) captured += token.chars;
+    if (capture !== 'title' && text.length < MAX_TEXT) text += token.chars.slice(0, MAX_TEXT - text.length);
+  };
+  const noop = () => undefined;
+  const tokenizer: Tokenizer = new Tokenizer(
+    { sourceCodeLocationInfo: false },
+    {
+      onStartTag(token) {
+        const name = token.tagName;
+        const attr = (n: string) => token.attrs.find((a) => a.name === n)?.value;
+        if (name === 'script' || name === 'iframe' || name === 'frame') addResource(attr('src'));
+        if (name === 'meta') {
+          const key = (attr('property') ?? attr('name') ?? '').toLowerCase();
+          if (key === 'og:url' && ogUrl === undefined) ogUrl = attr('content');
+          if ((attr('http-equiv') ?? '').toLowerCase() === 'refresh') {
+            const target = /url\s*=\s*['"]?([^'"]+)/i.exec(attr('content') ?? '')?.[1];
+            addResource(target);
+          }
+        }
+        if (name === 'link' && canonical === undefined && (attr('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) canonical = attr('href');
+        if (token.selfClosing) return;
+        if (name === 'title' && title === undefined && capture === undefined) {
+          capture = 'title';
+          captured = '';
+          tokenizer.state = TokenizerMode.RCDATA;
+          tokenizer.lastStartTagName = name;
+          return;
+        }
+        if ((name === 'h1' && h1 === undefined) || (name === 'h2' && h2 === undefined)) {
+          if (capture === undefined) {
+            capture = name;
+            captured = '';
+          }
+        }
+        // Block-level tags separate words.
+        if (text.length < MAX_TEXT) text += ' ';
+        if (RAW_TEXT[name] !== undefined) {
+          tokenizer.state = RAW_TEXT[name];
+          tokenizer.lastStartTagName = name;
+          if (name === 'script') inScript = true;
+          else if (name !== 'textarea') rawDepth = name;
+        }
+      },
+      onEndTag(token) {
+        const name = token.tagName;
+        if (name === 'script') inScript = false;
+        if (name === rawDepth) rawDepth = '';
+        if (capture !== undefined && name === capture) {
+          if (capture === 'title') title = captured;
+          else if (capture === 'h1') h1 = captured;
+          else h2 = captured;
+          capture = undefined;
+        }
+        if (text.length < MAX_TEXT) text += ' ';
+      },
+      onCharacter: onText,
+      onWhitespaceCharacter: onText,
+      onNullCharacter: noop,
+      onComment: noop,
+      onDoctype: noop,
+      onEof: noop,
+    },
+  );
+  tokenizer.write(html.length > MAX_HTML ? html.slice(0, MAX_HTML) : html, true);
+  if (capture === 'title' && title === undefined) title = captured;
+  const visible = text.replace(/\s+/g, ' ').trim();
+  const sketch = textSketch(visible);
+  const signals: PageSignals = { words: sketch.words, sketch: sketch.hashes, text: visible, resources, script };
+  const heading = h1 ?? h2;
+  if (title !== undefined && clean(title) !== '') signals.title = clean(title);
+  if (heading !== undefined && clean(heading) !== '') signals.heading = clean(heading);
+  const canon = canonical ?? ogUrl;
+  if (canon !== undefined && canon.trim() !== '') signals.canonical = canon.trim().slice(0, MAX_FIELD);
+  return signals;
+}
