@@ -38,8 +38,13 @@ function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, MAX_FIELD);
 }
 
-/** Reads a page's signals from an HTML prefix (possibly cut mid-tag), in one pass of parse5's tokenizer. */
-export function readPageSignals(html: string): PageSignals {
+/**
+ * Reads a page's signals from an HTML prefix (possibly cut mid-tag), in one pass of parse5's
+ * tokenizer. `path` is the path the page was asked for: a "not found" page that echoes it
+ * ("We could not find /guide/old") has it cut from the text, so two asks of the same
+ * template sketch alike.
+ */
+export function readPageSignals(html: string, path?: string): PageSignals {
   let title: string | undefined;
   let h1: string | undefined;
   let h2: string | undefined;
@@ -126,7 +131,7 @@ export function readPageSignals(html: string): PageSignals {
   );
   tokenizer.write(html.length > MAX_HTML ? html.slice(0, MAX_HTML) : html, true);
   if (capture === 'title' && title === undefined) title = captured;
-  const visible = text.replace(/\s+/g, ' ').trim();
+  const visible = withoutPath(text, path).replace(/\s+/g, ' ').trim();
   const sketch = textSketch(visible);
   const signals: PageSignals = { words: sketch.words, sketch: sketch.hashes, text: visible, resources, script };
   const heading = h1 ?? h2;
@@ -135,4 +140,17 @@ export function readPageSignals(html: string): PageSignals {
   const canon = canonical ?? ogUrl;
   if (canon !== undefined && canon.trim() !== '') signals.canonical = canon.trim().slice(0, MAX_FIELD);
   return signals;
+}
+
+/** The text without the (raw or decoded) path it was asked for. */
+function withoutPath(text: string, path: string | undefined): string {
+  if (path === undefined || path.length < 2) return text;
+  let out = text.split(path).join(' ');
+  try {
+    const decoded = decodeURIComponent(path);
+    if (decoded !== path) out = out.split(decoded).join(' ');
+  } catch {
+    // not percent-encoded
+  }
+  return out;
 }

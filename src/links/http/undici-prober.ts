@@ -295,7 +295,7 @@ export class UndiciProber implements LinkProber {
       if (outcome.verdict === 'alive') {
         const html = text !== '' && HTML.test(contentType) && status < 300;
         const titles = html ? extractTitles(text) : [];
-        return { kind: 'final', ...outcome, reason, status, titles, ...(html ? { page: readPageSignals(text) } : {}) };
+        return { kind: 'final', ...outcome, reason, status, titles, ...(html ? { page: readPageSignals(text, url.pathname) } : {}) };
       }
       const wall = detectBotWall(status, headers, text);
       if (wall) return { kind: 'final', verdict: 'unverifiable', cause: 'bot-wall', reason: `${reason} (${wall})`, status };
