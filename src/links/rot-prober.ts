@@ -56,7 +56,8 @@ export class RotAwareProber implements LinkProber {
     const signs = [wordingSign(link), frontPageSign(link)];
     let requests = rest.requests;
     if (signs.filter(Boolean).length === 1) {
-      const asked = await this.twin(result.finalUrl, signal);
+      // The link's own host decides where its unknown paths go (even to another site's front page).
+      const asked = await this.twin(result.url, signal);
       requests += asked.requests;
       if (asked.twin) signs.push(twinSign(link, asked.twin));
     }
@@ -69,10 +70,10 @@ export class RotAwareProber implements LinkProber {
    * The origin's answer to the invented path: from the link state while fresh, else asked
    * once (the first caller counts its requests, the others share the answer).
    */
-  private async twin(finalUrl: string, signal?: AbortSignal): Promise<{ twin?: TwinAnswer; requests: number }> {
+  private async twin(linkUrl: string, signal?: AbortSignal): Promise<{ twin?: TwinAnswer; requests: number }> {
     let origin: string;
     try {
-      origin = new URL(finalUrl).origin;
+      origin = new URL(linkUrl).origin;
     } catch {
       return { requests: 0 };
     }
