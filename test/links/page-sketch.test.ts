@@ -1,6 +1,8 @@
 import { describe, it, expect } from '@jest/globals';
 import { sketchSimilarity, textSketch, SKETCH_SIZE } from '../../src/links/page-sketch.js';
 import { readPageSignals } from '../../src/links/http/page-signals.js';
+import { extractTitles } from '../../src/links/http/page-titles.js';
+import * as pages from './helpers/rot-pages.js';
 
 describe('page sketch', () => {
   it('the same text is 1, unrelated text 0, a few changed words still alike', () => {
@@ -41,6 +43,23 @@ describe('readPageSignals', () => {
     const b = readPageSignals(page('/some-invented-path'), '/some-invented-path');
     expect(a.text).toBe(b.text);
     expect(sketchSimilarity(a.sketch, b.sketch)).toBe(1);
+  });
+
+  it('gives the titles extractTitles gives (the prober reads each page once)', () => {
+    const samples = [
+      '<head><meta property="og:title" content="Fast JSON &mdash; docs"><title>\n fastjson   | Home\n</title><meta property="og:site_name" content="fastjson"></head>',
+      '<title>A &amp; B</title><meta name="og:title" content="A &amp; B"><meta property="og:site_name" content=" ">',
+      '<head><!-- <title>commented</title> --><script>document.write("<title>scripted</title>")</script><meta content="x > y" property="og:site_name"><svg><title>icon</title></svg><title>Real <b>markup</b> stays text</title></head>',
+      '<title>First</title><title>Second</title>',
+      '<noscript><title>hidden</title></noscript><title>Shown</title>',
+      '<head><title>Cut mid-ti',
+      '<math><title>m</title></math><svg/><title>After foreign</title>',
+      pages.parkedPage('x.dev'),
+      pages.docsNotFound('/a'),
+      pages.appShell(),
+      '',
+    ];
+    for (const html of samples) expect({ html, titles: readPageSignals(html).titles }).toEqual({ html, titles: extractTitles(html) });
   });
 
   it('takes an h2 when the prefix has no h1', () => {

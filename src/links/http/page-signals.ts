@@ -9,6 +9,12 @@ import { textSketch } from '../page-sketch.js';
  * and inline script it loads (parking services are known by their scripts and redirects).
  */
 export interface PageSignals {
+  /**
+   * The names the page gives itself, as `extractTitles` (page-titles.ts) reads them: `<title>`,
+   * `og:site_name`, `og:title` (the reading stops after 20,000 characters of body text, long
+   * after the head that holds them).
+   */
+  titles: string[];
   title?: string;
   /** The first `<h1>` (or `<h2>` when the page has no h1 in the prefix). */
   heading?: string;
@@ -31,8 +37,6 @@ const MAX_TEXT = 20_000;
 const MAX_SCRIPT = 8_000;
 const MAX_RESOURCES = 50;
 const MAX_FIELD = 300;
-/** Characters of HTML read: the title, the heading and the start of the text are all near the top. */
-const MAX_HTML = 32 * 1024;
 
 function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, MAX_FIELD);
@@ -50,9 +54,12 @@ export function readPageSignals(html: string, path?: string): PageSignals {
   let h2: string | undefined;
   let canonical: string | undefined;
   let ogUrl: string | undefined;
+  const meta: Record<string, string> = {};
+  let foreignDepth = 0;
   let capture: 'title' | 'h1' | 'h2' | undefined;
   let captured = '';
   let inScript = false;
+  let inBody = false;
   let rawDepth = '';
   let text = '';
   let script = '';
@@ -68,6 +75,8 @@ export function readPageSignals(html: string, path?: string): PageSignals {
     if (rawDepth !== '') return;
     if (capture !== undefined) captured += token.chars;
     if (capture !== 'title' && text.length < MAX_TEXT) text += token.chars.slice(0, MAX_TEXT - text.length);
+    // Enough text of the body: the rest of the prefix can tell nothing the sketch would use.
+    if (inBody && capture === undefined && text.length >= MAX_TEXT) tokenizer.pause();
   };
   const noop = () => undefined;
   const tokenizer: Tokenizer = new Tokenizer(
@@ -77,9 +86,13 @@ export function readPageSignals(html: string, path?: string): PageSignals {
         const name = token.tagName;
         const attr = (n: string) => token.attrs.find((a) => a.name === n)?.value;
         if (name === 'script' || name === 'iframe' || name === 'frame') addResource(attr('src'));
+        if ((name === 'svg' || name === 'math') && !token.selfClosing) foreignDepth++;
+        if (name === 'body') inBody = true;
         if (name === 'meta') {
           const key = (attr('property') ?? attr('name') ?? '').toLowerCase();
           if (key === 'og:url' && ogUrl === undefined) ogUrl = attr('content');
+          const content = attr('content');
+          if ((key === 'og:site_name' || key === 'og:title') && content !== undefined && !(key in meta)) meta[key] = content;
           if ((attr('http-equiv') ?? '').toLowerCase() === 'refresh') {
             const target = /url\s*=\s*['"]?([^'"]+)/i.exec(attr('content') ?? '')?.[1];
             addResource(target);
@@ -87,7 +100,7 @@ export function readPageSignals(html: string, path?: string): PageSignals {
         }
         if (name === 'link' && canonical === undefined && (attr('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) canonical = attr('href');
         if (token.selfClosing) return;
-        if (name === 'title' && title === undefined && capture === undefined) {
+        if (name === 'title' && title === undefined && capture === undefined && foreignDepth === 0) {
           capture = 'title';
           captured = '';
           tokenizer.state = TokenizerMode.RCDATA;
@@ -112,6 +125,7 @@ export function readPageSignals(html: string, path?: string): PageSignals {
       onEndTag(token) {
         const name = token.tagName;
         if (name === 'script') inScript = false;
+        if ((name === 'svg' || name === 'math') && foreignDepth > 0) foreignDepth--;
         if (name === rawDepth) rawDepth = '';
         if (capture !== undefined && name === capture) {
           if (capture === 'title') title = captured;
@@ -129,11 +143,16 @@ export function readPageSignals(html: string, path?: string): PageSignals {
       onEof: noop,
     },
   );
-  tokenizer.write(html.length > MAX_HTML ? html.slice(0, MAX_HTML) : html, true);
+  tokenizer.write(html, true);
   if (capture === 'title' && title === undefined) title = captured;
   const visible = withoutPath(text, path).replace(/\s+/g, ' ').trim();
   const sketch = textSketch(visible);
-  const signals: PageSignals = { words: sketch.words, sketch: sketch.hashes, text: visible, resources, script };
+  const titles: string[] = [];
+  for (const candidate of [title, meta['og:site_name'], meta['og:title']]) {
+    const value = candidate === undefined ? '' : clean(candidate);
+    if (value !== '' && !titles.includes(value)) titles.push(value);
+  }
+  const signals: PageSignals = { titles, words: sketch.words, sketch: sketch.hashes, text: visible, resources, script };
   const heading = h1 ?? h2;
   if (title !== undefined && clean(title) !== '') signals.title = clean(title);
   if (heading !== undefined && clean(heading) !== '') signals.heading = clean(heading);

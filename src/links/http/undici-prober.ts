@@ -13,7 +13,6 @@ import type {
 import { detectBotWall, type ResponseHeaders } from './bot-wall.js';
 import { classifyError, formatSeconds } from './classify-error.js';
 import { classifyStatus, statusText } from './classify-status.js';
-import { extractTitles } from './page-titles.js';
 import { readPageSignals, type PageSignals } from './page-signals.js';
 import { decodePrefix, readPrefix } from './read-prefix.js';
 import { requestHeaders } from './request-headers.js';
@@ -293,9 +292,9 @@ export class UndiciProber implements LinkProber {
       const outcome = classifyStatus(status, aliveStatuses);
       const reason = statusText(status);
       if (outcome.verdict === 'alive') {
-        const html = text !== '' && HTML.test(contentType) && status < 300;
-        const titles = html ? extractTitles(text) : [];
-        return { kind: 'final', ...outcome, reason, status, titles, ...(html ? { page: readPageSignals(text, url.pathname) } : {}) };
+        // One read of the page gives its titles and what tells rot that answers 200.
+        const page = text !== '' && HTML.test(contentType) && status < 300 ? readPageSignals(text, url.pathname) : undefined;
+        return { kind: 'final', ...outcome, reason, status, titles: page?.titles ?? [], ...(page ? { page } : {}) };
       }
       const wall = detectBotWall(status, headers, text);
       if (wall) return { kind: 'final', verdict: 'unverifiable', cause: 'bot-wall', reason: `${reason} (${wall})`, status };
