@@ -66,3 +66,11 @@ describe('readPageSignals', () => {
     expect(readPageSignals('<h2>Only</h2><p>x</p>').heading).toBe('Only');
   });
 });
+
+describe('page text a terminal shows', () => {
+  it('drops control characters from titles and headings', () => {
+    const signals = readPageSignals('<title>Page\u001b[2J not found\u0007</title><h1>Gone\u009b31m</h1>');
+    expect(signals.title).toBe('Page [2J not found');
+    expect(signals.heading).toBe('Gone 31m');
+  });
+});

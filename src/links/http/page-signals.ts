@@ -38,8 +38,9 @@ const MAX_SCRIPT = 8_000;
 const MAX_RESOURCES = 50;
 const MAX_FIELD = 300;
 
+/** Whitespace collapsed and control characters dropped (a title is one line of text; a terminal must not read it as commands). */
 function clean(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().slice(0, MAX_FIELD);
+  return text.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim().slice(0, MAX_FIELD);
 }
 
 /**
