@@ -57,7 +57,7 @@ function plain(text: string): string {
     .replace(/\[([^\]\n]{0,200})\]\([^)\s]{0,500}\)/g, '$1')
     .replace(/<\/?[a-z][^>]{0,500}>/gi, '')
     .replace(/[*_`]/g, '')
-    .replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ')
+    .replace(/[\s\p{Cc}]+/gu, ' ')
     .trim();
 }
 

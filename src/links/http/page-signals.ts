@@ -40,7 +40,7 @@ const MAX_FIELD = 300;
 
 /** Whitespace collapsed and control characters dropped (a title is one line of text; a terminal must not read it as commands). */
 function clean(text: string): string {
-  return text.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim().slice(0, MAX_FIELD);
+  return text.replace(/[\s\p{Cc}]+/gu, ' ').trim().slice(0, MAX_FIELD);
 }
 
 /**
