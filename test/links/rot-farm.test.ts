@@ -75,6 +75,8 @@ describe('rot that answers 200, on a loopback farm', () => {
     expect(reason('homeRedirect', '/blog/2019/launch')).toMatch(/it redirects to the site's front page \(http:\/\/127\.0\.0\.15:\d+\/\); an invented path on the same host \(.*\) redirects to the same place$/);
     expect(reason('homeEverywhere', '/docs/v2/setup')).toMatch(/it serves the front page \(its canonical address is http:\/\/127\.0\.0\.16:\d+\/\); an invented path .* gives the same page/);
     expect(reason('lonely', '/legacy/tool.html')).toBe('looks like a soft 404: its title says "404 - Not Found" (one sign only, so not called dead)');
+    // A permanent redirect of a deep link to the front page is folded in: one sign, a warning (not a no-redirect fix).
+    expect(reason('lonely', '/old-product')).toMatch(/^looks like a soft 404: it redirects to the site's front page \(http:\/\/127\.0\.0\.20:\d+\/\) \(one sign only, so not called dead\)$/);
   });
 
   it('drops the titles of rot pages (the naming rules must not read "Page Not Found" as a name)', () => {

@@ -11,7 +11,7 @@ import * as pages from './rot-pages.js';
  *
  * `ROT_CASES` names each link with the truth: `dead` (the page is gone), `alive` (a real
  * page: must stay silent) or `one-sign` (a real 404-looking page on a host with real 404s:
- * a warning, never dead).
+ * a warning, never dead: a 404-looking title, or one page sent to the front page).
  */
 
 type Reply = { status: number; headers?: Record<string, string>; body?: string };
@@ -65,7 +65,16 @@ export const SITES: Record<string, { address: string; site: Site }> = {
       return notFound();
     },
   },
-  lonely: { address: '127.0.0.20', site: (path) => (path === '/legacy/tool.html' ? page(pages.lonelyNotFound()) : notFound()) },
+  lonely: {
+    address: '127.0.0.20',
+    site: (path) => {
+      if (path === '/legacy/tool.html') return page(pages.lonelyNotFound());
+      // One retired page sent to the front page on purpose; unknown paths get a real 404.
+      if (path === '/old-product') return redirect('/', 301);
+      if (path === '/') return page(pages.productHome());
+      return notFound();
+    },
+  },
 };
 
 export type Truth = 'dead' | 'alive' | 'one-sign';
@@ -97,6 +106,7 @@ export const ROT_CASES: RotCase[] = [
   { name: 'article that mentions 404 in its text', site: 'blog', path: '/posts/http-status-codes', truth: 'alive' },
   { name: 'article titled about 404 pages', site: 'blog', path: '/posts/friendly-404-pages', truth: 'alive' },
   { name: 'page titled "404 - Not Found" on a host with real 404s', site: 'lonely', path: '/legacy/tool.html', truth: 'one-sign' },
+  { name: 'one page sent to the front page, on a host with real 404s', site: 'lonely', path: '/old-product', truth: 'one-sign' },
 ];
 
 export interface FarmHit {
