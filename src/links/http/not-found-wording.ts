@@ -8,7 +8,7 @@
 
 /** Words around the message that change nothing: "Oops!", "Error 404:", "Sorry," */
 const LEAD = /^(?:(?:oops|whoops|sorry|uh[- ]oh|ouch|hmm+|ops|huch|désolé|lo sentimos|ups|упс)[\s!,.…:-]*)+/u;
-const CODE = /^(?:(?:http|error|erreur|fehler|ошибка|错误|エラー|err)\s*)?404(?:\s*(?:error|erreur|fehler|ошибка|错误|エラー))?(?:\s*[-:!.,–—]\s*|\s+|$)/u;
+const CODE = /^(?:(?:error|erreur|fehler|ошибка|错误|エラー|err)\s*)?404(?:\s*(?:error|erreur|fehler|ошибка|错误|エラー))?(?:\s*[-:!.,–—]\s*|\s+|$)/u;
 const TAIL = /[\s!.。！…?？)）(（-]+$/u;
 
 /** One part of a title, normalised, that says the page is not there. */

@@ -50,6 +50,14 @@ function corePath(url: URL): string {
   return path === '' || LOCALE.test(path) ? '/' : path;
 }
 
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 function parse(url: string, base?: string): URL | undefined {
   try {
     return new URL(url, base);
@@ -88,7 +96,12 @@ function titleKey(title: string | undefined): string {
   return (title ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/** A link whose own address names the error is a page about it (MDN's "404 Not Found", http.cat/404, a wiki article). */
+const ABOUT_NOT_FOUND = /404|not[-_ ]?found/i;
+
 export function wordingSign(link: LinkPage): string | undefined {
+  const own = parse(link.url);
+  if (own && ABOUT_NOT_FOUND.test(decodeURIComponentSafe(`${own.pathname}${own.search}`))) return undefined;
   const said = notFoundWording(link.page.title, link.page.heading);
   return said ? `its ${said.where} says ${quote(said.text)}` : undefined;
 }

@@ -62,6 +62,7 @@ export const SITES: Record<string, { address: string; site: Site }> = {
     site: (path) => {
       if (path === '/posts/http-status-codes') return page(pages.articleMentioning404());
       if (path === '/posts/friendly-404-pages') return page(pages.articleAbout404Pages());
+      if (path === '/reference/status/404') return page(pages.statusReference());
       return notFound();
     },
   },
@@ -105,6 +106,7 @@ export const ROT_CASES: RotCase[] = [
   { name: 'login wall', site: 'loginWall', path: '/dashboard/reports', truth: 'alive' },
   { name: 'article that mentions 404 in its text', site: 'blog', path: '/posts/http-status-codes', truth: 'alive' },
   { name: 'article titled about 404 pages', site: 'blog', path: '/posts/friendly-404-pages', truth: 'alive' },
+  { name: 'reference page about the 404 status (title "404 Not Found")', site: 'blog', path: '/reference/status/404', truth: 'alive' },
   { name: 'page titled "404 - Not Found" on a host with real 404s', site: 'lonely', path: '/legacy/tool.html', truth: 'one-sign' },
   { name: 'one page sent to the front page, on a host with real 404s', site: 'lonely', path: '/old-product', truth: 'one-sign' },
 ];

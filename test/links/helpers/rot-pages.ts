@@ -117,3 +117,12 @@ export function loginPage(): string {
 export function lonelyNotFound(): string {
   return html('<title>404 - Not Found</title>', '<h1>Not Found</h1><p>The requested URL was not found on this server.</p>');
 }
+
+/** A reference page about the 404 status: its title says "404 Not Found", and so does its address. */
+export function statusReference(): string {
+  return html(
+    '<title>404 Not Found - HTTP status codes | Web Reference</title>',
+    `<main><h1>404 Not Found</h1><p>The 404 Not Found status code means the server cannot find the requested resource. Links that lead to a 404 page are often called broken or dead links.</p>
+<h2>Example</h2><pre>HTTP/1.1 404 Not Found\nContent-Type: text/html</pre><h2>See also</h2><ul><li><a href="/status/410">410 Gone</a></li></ul></main>`,
+  );
+}

@@ -34,6 +34,7 @@ describe('notFoundWording', () => {
     ['Designing a friendly 404 page | UX Notes'],
     ['How to fix "404 Not Found" in nginx'],
     ['404 Media'],
+    ['HTTP 404 - Wikipedia'],
     ['Understanding HTTP status codes'],
     ['Page Object pattern'],
     ['Lost & Found | City of Springfield'],

@@ -21,6 +21,15 @@ describe('soft-404 signs', () => {
     expect(wordingSign(link('https://docs.dev/install', docsPage('Install', '<p>Run it.</p>')))).toBeUndefined();
   });
 
+  it('wording: no sign on a page whose own address names the error (a page about 404s)', () => {
+    const mdn = '<title>404 Not Found - HTTP | MDN</title><h1>404 Not Found</h1><p>The HTTP 404 Not Found client error response status code indicates that the server cannot find the requested resource.</p>';
+    expect(wordingSign(link('https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Status/404', mdn))).toBeUndefined();
+    expect(wordingSign(link('https://http.cat/status/404', '<title>404 Not Found</title>'))).toBeUndefined();
+    expect(wordingSign(link('https://docs.dev/errors/page-not-found', '<title>Page not found</title>'))).toBeUndefined();
+    // The same page under an address that does not name it is a sign.
+    expect(wordingSign(link('https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/Gone', mdn))).toBe('its title says "404 Not Found - HTTP | MDN"');
+  });
+
   it('front page: a redirect of a deep link there; not of the front page itself, not elsewhere', () => {
     const home = productHome();
     expect(frontPageSign(link('https://ship.dev/blog/x', home, { finalUrl: 'https://ship.dev/', redirects: [{ url: 'https://ship.dev/blog/x', status: 302 }] }))).toBe("it redirects to the site's front page (https://ship.dev/)");
