@@ -22,14 +22,10 @@ export interface RotItem {
 
 const PREFIXES = ['a parked or for-sale domain: ', 'a soft 404 (answers 200, but the page is gone): ', 'looks like a soft 404: '];
 
-function evidenceOf(reason: string): string {
-  const prefix = PREFIXES.find((p) => reason.startsWith(p));
-  return prefix ? reason.slice(prefix.length) : reason;
-}
-
 /** The evidence part of a parked or soft-404 reason. */
 export function rotEvidence(reason: string): string {
-  return evidenceOf(reason);
+  const prefix = PREFIXES.find((p) => reason.startsWith(p));
+  return prefix ? reason.slice(prefix.length) : reason;
 }
 
 /** The order of the section: what is gone first, then what looks gone, then what moved on or went quiet. */
@@ -69,6 +65,6 @@ export function rotItem(kind: RotKind, url: string, finding: Finding, outcome: U
       return { ...base, evidence: pushed ? `last push ${pushed}` : finding.message };
     }
     default:
-      return { ...base, evidence: evidenceOf(outcome?.result.reason ?? finding.message) };
+      return { ...base, evidence: rotEvidence(outcome?.result.reason ?? finding.message) };
   }
 }

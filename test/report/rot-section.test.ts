@@ -100,3 +100,38 @@ describe('the link-rot report: rot that answers 200 under its own heading', () =
     expect(body).toMatch(/🕳️ 5 gone but answering/);
   });
 });
+
+describe('the rot section in the model', () => {
+  const place = { start: { line: 3, column: 3, offset: 0 }, end: { line: 3, column: 30, offset: 27 } };
+  const finding = (ruleId: string, url: string, severity: 'info' | 'warning' | 'error' = 'info') => ({ ruleId, severity, message: 'm', file: 'README.md', span: place, data: { url } });
+  const repoOutcome = (url: string, repo: Record<string, unknown>) => ({
+    url,
+    result: { url, verdict: 'alive' as const, cause: 'ok' as const, status: 200, reason: 'exists', redirects: [], finalUrl: url, permanentRedirect: false, titles: [], checkedAt: '2026-03-09T00:00:00Z', requests: 0, durationMs: 0 },
+    fromCache: false,
+    confirmedDead: false,
+    repo: { key: 'k', state: 'ok' as const, reason: 'exists', ...repo },
+  });
+
+  it('a repository that only went quiet is listed, but is no reason to open a report', async () => {
+    const { hasSomethingToReport } = await import('../../src/report/report-model.js');
+    const url = 'https://github.com/quiet/tool';
+    const model = buildReportModel({ findings: [finding('repo-unmaintained', url)], outcomes: new Map([[url, repoOutcome(url, { nameWithOwner: 'quiet/tool', pushedAt: '2019-05-02T00:00:00Z' })]]) });
+    expect(model.rot).toEqual([{ url, kind: 'unmaintained', evidence: 'last push 2019-05-02', places: [{ file: 'README.md', line: 3 }] }]);
+    expect(model.infoCount).toBe(0);
+    expect(hasSomethingToReport(model)).toBe(false);
+  });
+
+  it('an archived repository without a named successor stays in the archived section', () => {
+    const url = 'https://github.com/old/plain';
+    const model = buildReportModel({ findings: [finding('no-archived-repo', url, 'warning')], outcomes: new Map([[url, repoOutcome(url, { state: 'archived', isArchived: true, nameWithOwner: 'old/plain' })]]) });
+    expect(model.rot).toBeUndefined();
+    expect(model.archived.map((a) => a.name)).toEqual(['old/plain']);
+  });
+
+  it('counts parked domains and soft 404s as dead or failing in the trend; warnings and repositories not', async () => {
+    const { rotDeadCounts } = await import('../../src/report/rot-items.js');
+    const item = (kind: 'parked-domain' | 'soft-404' | 'looks-like-soft-404' | 'moved-on', confirmed?: boolean) => ({ url: `https://x.dev/${kind}`, kind, evidence: '', places: [], ...(confirmed !== undefined ? { confirmed } : {}) });
+    expect(rotDeadCounts([item('parked-domain', true), item('soft-404', false), item('soft-404', true), item('looks-like-soft-404'), item('moved-on')])).toEqual({ dead: 2, failing: 1 });
+    expect(rotDeadCounts(undefined)).toEqual({ dead: 0, failing: 0 });
+  });
+});
