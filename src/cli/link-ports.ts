@@ -6,6 +6,7 @@ import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import { DEFAULT_LINK_OPTIONS, type LinkCheckOptions } from '../links/types.js';
 import { HostScheduler } from '../links/host-scheduler.js';
 import { UndiciProber } from '../links/http/undici-prober.js';
+import { rotAwareProber } from '../links/rot-prober-options.js';
 import { LinkState } from '../links/link-state.js';
 
 export { LinkStateError } from '../links/link-state.js';
@@ -52,7 +53,7 @@ export async function openLinkSession(cwd: string, config: ResolvedConfig, cli: 
   const token = cli.githubToken ?? env.GITHUB_TOKEN;
   const apiUrl = env.GITHUB_API_URL;
   const ports: LinkPorts = {
-    prober,
+    prober: rotAwareProber(prober, config, state),
     ...(state ? { state } : {}),
     ...(token ? { github: new GitHubRepoChecker({ token, ...(apiUrl ? { apiUrl } : {}) }) } : {}),
     ...(cli.wayback ? { wayback: new WaybackClient(env.LISTWARDEN_WAYBACK_URL ? { baseUrl: env.LISTWARDEN_WAYBACK_URL } : {}) } : {}),

@@ -10,6 +10,9 @@ export interface RepoAnswer {
   nameWithOwner?: string;
   url?: string;
   isArchived?: boolean;
+  /** Last push (ISO), and for an archived repository the successor it names (see github/successor.ts). */
+  pushedAt?: string;
+  successor?: { url?: string; evidence: string; source: 'description' | 'README' };
   reason: string;
 }
 

@@ -2,13 +2,15 @@ import type { Finding, Fix, RuleMeta } from '../core/findings/types.js';
 import type { Link } from '../core/model/types.js';
 import type { LinkPlace } from './collect-links.js';
 import type { UrlOutcome } from './check-urls.js';
+import { archivedRepoMessage, REPO_UNMAINTAINED, unmaintainedMessage } from './repo-findings.js';
 
 /** The rules whose verdicts need the network. Their docs live beside the static rules'. */
 export const LINK_RULES: RuleMeta[] = [
   { id: 'no-dead-link', defaultSeverity: 'error', description: 'Links that are gone: 404, 410, a name that does not resolve, a refused connection, a broken certificate.', fixable: false },
   { id: 'link-unverifiable', defaultSeverity: 'warning', description: 'Links that could not be verified: bot walls, rate limits, timeouts. Never a failed check.', fixable: false },
   { id: 'no-redirect', defaultSeverity: 'warning', description: 'Links that permanently redirect, and GitHub repositories that were renamed or moved.', fixable: true },
-  { id: 'no-archived-repo', defaultSeverity: 'warning', description: 'Links to GitHub repositories that are archived (read-only, no longer maintained).', fixable: false },
+  { id: 'no-archived-repo', defaultSeverity: 'warning', description: 'Links to GitHub repositories that are archived (read-only, no longer maintained); the successor they name is suggested.', fixable: false },
+  REPO_UNMAINTAINED,
 ];
 
 export interface LinkFindingOptions {
@@ -16,6 +18,9 @@ export interface LinkFindingOptions {
   archived?: Map<string, string>;
   /** Severity per rule from the config; 'off' drops the rule. */
   severity(ruleId: string, fallback: Finding['severity']): Finding['severity'] | 'off';
+  /** Years without a push before repo-unmaintained speaks (default 3), and the clock. */
+  unmaintainedYears?: number;
+  now?: number;
 }
 
 const LOGIN = /(^|[/._-])(login|signin|sign-in|sign_in|sso|auth|authenticate|session|account\/login)([/._?-]|$)/i;
@@ -91,11 +96,18 @@ export function linkFindings(outcomes: Map<string, UrlOutcome>, places: Map<stri
         continue;
       }
       if (result.verdict === 'unverifiable') {
-        push('link-unverifiable', 'warning', `Could not verify ${link.url}: ${result.reason} — check it in a browser, or ignore the host in the config if it always blocks checkers`);
+        if (result.cause === 'soft-404') push('link-unverifiable', 'warning', `${link.url} ${result.reason} — open it in a browser: fix or remove the link if the page is gone`);
+        else push('link-unverifiable', 'warning', `Could not verify ${link.url}: ${result.reason} — check it in a browser, or ignore the host in the config if it always blocks checkers`);
         continue;
       }
       if (outcome.repo?.state === 'archived' || outcome.repo?.isArchived) {
-        push('no-archived-repo', 'warning', `${outcome.repo.nameWithOwner ?? link.url} is archived on GitHub (read-only, no longer maintained) — keep it only if it is still useful, or point to a maintained fork`);
+        const { message, suggestion } = archivedRepoMessage(outcome.repo, link.url);
+        const fix = suggestion ? urlFix(source, link, suggestion) : undefined;
+        // The successor is a suggestion to check, never a certain fix.
+        push('no-archived-repo', 'warning', message, suggestion ? { suggestion, ...(fix ? { fix: { ...fix, certain: false } } : {}) } : {});
+      } else if (outcome.repo) {
+        const stale = unmaintainedMessage(outcome.repo, link.url, options.now ?? Date.now(), options.unmaintainedYears);
+        if (stale) push('repo-unmaintained', 'info', stale);
       }
       if (result.permanentRedirect && result.finalUrl !== result.url) {
         const target = result.finalUrl;

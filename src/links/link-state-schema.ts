@@ -17,10 +17,23 @@ const memorySchema = z.object({
   titles: z.array(z.string()).optional(),
 });
 
+const twinSchema = z.object({
+  url: z.string(),
+  verdict: z.enum(['alive', 'dead', 'unverifiable']),
+  status: z.number().optional(),
+  finalUrl: z.string(),
+  redirected: z.boolean(),
+  title: z.string().optional(),
+  words: z.number().int().nonnegative(),
+  sketch: z.array(z.number().int().nonnegative()).max(256),
+  checkedAt: z.string(),
+});
+
 const stateSchema = z.object({
   version: z.literal(1),
   urls: z.record(z.string(), memorySchema),
   runs: z.array(z.object({ at: z.string(), dead: z.number(), failing: z.number(), unverifiable: z.number(), checked: z.number() })),
+  hosts: z.record(z.string(), twinSchema).optional(),
 });
 
 /** The state file's data, checked; a LinkStateError naming `where` and the first problem otherwise. */

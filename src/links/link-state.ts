@@ -1,4 +1,5 @@
 import type { ProbeCause, ProbeResult, Verdict } from './types.js';
+import type { TwinAnswer } from './http/soft-404.js';
 
 /** What listwarden remembers about one URL between runs. */
 export interface UrlMemory {
@@ -31,6 +32,8 @@ export interface LinkStateData {
   version: 1;
   urls: Record<string, UrlMemory>;
   runs: RunRecord[];
+  /** Per origin: its answer to an invented path (soft-404 checks), reused while fresh. */
+  hosts?: Record<string, TwinAnswer>;
 }
 
 export interface StatePolicy {
@@ -142,6 +145,16 @@ export class LinkState {
     return memory.failureStreak >= this.policy.confirmRuns && now - Date.parse(memory.firstFailureAt) >= this.policy.confirmSpanMs;
   }
 
+  /** The origin's answer to an invented path, while younger than `ttlMs`. */
+  hostProbe(origin: string, now: number, ttlMs: number): TwinAnswer | undefined {
+    const answer = this.data.hosts?.[origin];
+    return answer && now - Date.parse(answer.checkedAt) < ttlMs ? answer : undefined;
+  }
+
+  recordHostProbe(origin: string, answer: TwinAnswer): void {
+    (this.data.hosts ??= {})[origin] = answer;
+  }
+
   addRun(run: RunRecord): void {
     this.data.runs.push(run);
     if (this.data.runs.length > this.policy.keepRuns) this.data.runs.splice(0, this.data.runs.length - this.policy.keepRuns);
@@ -150,5 +163,16 @@ export class LinkState {
   /** Drops URLs no list uses any more, so the file does not grow forever. */
   retainOnly(urls: Set<string>): void {
     for (const url of Object.keys(this.data.urls)) if (!urls.has(url)) delete this.data.urls[url];
+    if (this.data.hosts) {
+      const origins = new Set<string>();
+      for (const url of urls) {
+        try {
+          origins.add(new URL(url).origin);
+        } catch {
+          // not a URL: no host to keep
+        }
+      }
+      for (const origin of Object.keys(this.data.hosts)) if (!origins.has(origin)) delete this.data.hosts[origin];
+    }
   }
 }

@@ -4,6 +4,7 @@ import { UndiciProber } from './http/undici-prober.js';
 import { GitHubRepoChecker } from './github/github-repo-checker.js';
 import type { LinkState } from './link-state.js';
 import { WaybackClient } from './wayback/wayback-client.js';
+import { rotAwareProber } from './rot-prober-options.js';
 import type { LinkPorts } from '../use-cases/check-lists.js';
 import { internetReachable, linkOptions } from '../cli/link-ports.js';
 
@@ -23,7 +24,7 @@ export interface ScheduledLinkExtras {
 export function serviceLinkPorts(config: ResolvedConfig, scheduled?: ScheduledLinkExtras, env: NodeJS.ProcessEnv = process.env): { ports: LinkPorts; close(): Promise<void> } {
   const options = linkOptions(config, { allowPrivate: env.LISTWARDEN_ALLOW_PRIVATE === 'true' });
   const prober = new UndiciProber(options, new HostScheduler(options));
-  const ports: LinkPorts = { prober };
+  const ports: LinkPorts = { prober: rotAwareProber(prober, config, scheduled?.state) };
   if (scheduled) {
     ports.state = scheduled.state;
     ports.github = new GitHubRepoChecker({ token: scheduled.token, ...(scheduled.apiUrl ? { apiUrl: scheduled.apiUrl } : {}) });

@@ -1,3 +1,5 @@
+import type { PageSignals } from './http/page-signals.js';
+
 /**
  * The link checker's vocabulary. One status type names every verdict (as lychee does);
  * the three verdicts a maintainer acts on are alive, dead and unverifiable.
@@ -23,7 +25,9 @@ export type ProbeCause =
   | 'bot-wall' // 999, Cloudflare's cf-mitigated challenge, and similar 403s
   | 'forbidden' // 401/403 that is not clearly a bot wall
   | 'blocked-address' // the SSRF guard refused the target (loopback, private, metadata…)
-  | 'unsupported-scheme';
+  | 'unsupported-scheme'
+  | 'soft-404' // answers 200, but says or behaves like "not found" (see http/soft-404.ts)
+  | 'parked-domain'; // a domain parker's or marketplace's page (see http/parked-domain.ts)
 
 export interface RedirectHop {
   url: string;
@@ -47,6 +51,8 @@ export interface ProbeResult {
   permanentRedirect: boolean;
   /** `<title>`, `og:site_name`, `og:title` of an alive HTML page (from a bounded body prefix). */
   titles: string[];
+  /** What the alive HTML page's prefix shows (title, heading, text sketch, scripts): for telling rot that answers 200. */
+  page?: PageSignals;
   /** ISO time the verdict was reached. */
   checkedAt: string;
   /** HTTP requests this probe sent (HEAD, GET, retries, hops). */

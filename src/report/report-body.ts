@@ -7,6 +7,7 @@ import { REPORT_MARKER } from './identity.js';
 import { memoryBlock, withMemory, type ReportMemory } from './report-memory.js';
 import { hasSomethingToReport, unverifiableCount, type DeadLink, type ReportModel, type ReportPlace } from './report-model.js';
 import { trendLines } from './trend-chart.js';
+import { ROT_INTRO, ROT_TITLE, rotItemLines } from './rot-section.js';
 
 /** GitHub refuses issue bodies over 65,536 characters; the report stays under this. */
 export const REPORT_BODY_LIMIT = 65_000;
@@ -113,6 +114,12 @@ function sectionLines(input: ReportBodyInput, ctx: Context): string[] {
     '_Failing now, but not in enough runs over enough days yet: they may come back. Nothing to do unless you know they are gone._',
     capped(ctx, model.failing, (link) => deadItem(ctx, link), 'failing link'),
   );
+  const rot = model.rot ?? [];
+  section(
+    `${ROT_TITLE} (${rot.length})`,
+    ROT_INTRO,
+    capped(ctx, rot, (item) => rotItemLines(item, { code: (t) => code(t), places: (p) => placeList(ctx, p), autolink }), 'link'),
+  );
   const unverifiable = unverifiableCount(model);
   section(
     `⚪ Unverifiable (${plural(unverifiable, 'link')} on ${plural(model.unverifiable.length, 'host')})`,
@@ -199,6 +206,7 @@ function render(input: ReportBodyInput, cap: number): string {
       `↪️ ${plural(model.redirects.length, 'redirect')}`,
       `🧹 ${plural(rules, 'other problem')}`,
     ];
+    if ((model.rot ?? []).length > 0) counts.splice(2, 0, `🕳️ ${model.rot!.length} gone but answering`);
     out.push(`**${counts.join(' · ')}**`, '');
   } else if (input.partial) {
     out.push(`☑️ **No problems found on ${input.date} in what could be checked** — not every link was checked this run (see the note).`, '');

@@ -3,6 +3,7 @@ import { requestUrl } from '../links/collect-links.js';
 import type { UrlOutcome } from '../links/check-urls.js';
 import { LINK_RULES, suspiciousRedirect } from '../links/link-findings.js';
 import { repoPath } from '../review/repo-path.js';
+import { ROT_ORDER, rotEvidence, rotItem, rotKindOf, type RotItem } from './rot-items.js';
 
 /**
  * What the report shows, sorted into its sections: link findings grouped by URL (one
@@ -65,6 +66,8 @@ export interface ReportModel {
   unverifiable: UnverifiableHost[];
   archived: ArchivedRepo[];
   redirects: RedirectLink[];
+  /** Rot that answers 200: parked domains, soft 404s, projects that moved on or went quiet (own section). */
+  rot?: RotItem[];
   /** Static findings of severity warning or error, by rule. */
   rules: RuleGroup[];
   /** Static findings of severity info (counted, not listed). */
@@ -145,6 +148,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
   const archived = new Map<string, ArchivedRepo>();
   const redirects = new Map<string, RedirectLink>();
   const rules = new Map<string, Finding[]>();
+  const rot = new Map<string, RotItem>();
   let infoCount = 0;
   let certainFixes = 0;
 
@@ -163,6 +167,14 @@ export function buildReportModel(input: ModelInput): ReportModel {
       const list = rules.get(finding.ruleId) ?? [];
       list.push(finding);
       rules.set(finding.ruleId, list);
+      continue;
+    }
+
+    const kind = rotKindOf(finding, outcome);
+    if (kind !== undefined && kind !== 'parked-domain' && kind !== 'soft-404') {
+      const item = rot.get(`${kind} ${key}`) ?? rotItem(kind, key, finding, outcome);
+      addPlace(item.places, place);
+      rot.set(`${kind} ${key}`, item);
       continue;
     }
 
@@ -219,6 +231,25 @@ export function buildReportModel(input: ModelInput): ReportModel {
     certainFixes += confirmed.filter((d) => d.replacement || input.deadLinks === 'archive-or-remove').length;
   }
 
+  // Parked domains and soft 404s are dead links with evidence: their own section, not the dead list.
+  const rotCause = (d: DeadLink) => {
+    const cause = outcomes.get(d.url)?.result.cause;
+    return cause === 'parked-domain' || cause === 'soft-404' ? cause : undefined;
+  };
+  for (const d of deadLinks) {
+    const cause = rotCause(d);
+    if (!cause) continue;
+    rot.set(`${cause} ${d.url}`, {
+      url: d.url,
+      kind: cause,
+      evidence: rotEvidence(d.reason),
+      places: d.places,
+      confirmed: d.confirmed,
+      ...(d.failingSince ? { failingSince: d.failingSince } : {}),
+      ...(d.replacement?.why === 'archived copy' ? { replacement: { url: d.replacement.url, why: 'archived copy' as const } } : {}),
+    });
+  }
+
   const hosts = new Map<string, UnverifiableHost>();
   for (const link of byUrl(unverifiable.values())) {
     const host = hostOf(link.url);
@@ -236,13 +267,14 @@ export function buildReportModel(input: ModelInput): ReportModel {
     compare(repoPath(a.file), repoPath(b.file)) || a.span.start.line - b.span.start.line || a.span.start.column - b.span.start.column || compare(a.message, b.message);
 
   return {
-    dead: confirmed,
-    failing: deadLinks.filter((d) => !d.confirmed),
+    dead: confirmed.filter((d) => !rotCause(d)),
+    failing: deadLinks.filter((d) => !d.confirmed && !rotCause(d)),
     unverifiable: [...hosts.values()]
       .map((h) => ({ ...h, reasons: h.reasons.sort(compare) }))
       .sort((a, b) => b.links.length - a.links.length || compare(a.host, b.host)),
     archived: byUrl(archived.values()),
     redirects: byUrl(redirects.values()),
+    ...(rot.size > 0 ? { rot: byUrl(rot.values()).sort((a, b) => ROT_ORDER.indexOf(a.kind) - ROT_ORDER.indexOf(b.kind) || compare(a.url, b.url)) } : {}),
     rules: [...rules]
       .map(([ruleId, findings]) => ({ ruleId, findings: findings.sort(byPlace) }))
       .sort((a, b) => rank(a.ruleId) - rank(b.ruleId) || compare(a.ruleId, b.ruleId)),
@@ -258,8 +290,10 @@ export function unverifiableCount(model: ReportModel): number {
 
 /**
  * Whether the report has something to say: a dead or failing link, an archived
- * repository, a redirect, or a static finding of severity warning or error.
+ * repository, a redirect, rot that answers 200 (a repository that only went quiet is a
+ * note, not a reason), or a static finding of severity warning or error.
  */
 export function hasSomethingToReport(model: ReportModel): boolean {
-  return model.dead.length + model.failing.length + model.archived.length + model.redirects.length + model.rules.length > 0;
+  const rot = (model.rot ?? []).filter((item) => item.kind !== 'unmaintained').length;
+  return model.dead.length + model.failing.length + model.archived.length + model.redirects.length + model.rules.length + rot > 0;
 }

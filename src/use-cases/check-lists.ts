@@ -139,7 +139,8 @@ async function report(files: ListFile[], docs: ListDocument[], config: ResolvedC
   const collected = collectUrls(docs, compileUrlPatterns(config.ignoreUrls), links?.selectLink);
   const sources = new Map(files.map((f) => [f.path, f.source]));
   const severity = (ruleId: string, fallback: Finding['severity']) => severityFor(config, ruleId, fallback);
-  findings.push(...linkFindings(evidence.run.outcomes, collected.http, sources, { archived: evidence.archived, severity }));
+  const unmaintainedYears = config.links.unmaintainedYears;
+  findings.push(...linkFindings(evidence.run.outcomes, collected.http, sources, { archived: evidence.archived, severity, ...(unmaintainedYears !== undefined ? { unmaintainedYears } : {}) }));
 
   if (links?.fileExists && links.resolveRelative) {
     for (const [path, places] of collected.local) {

@@ -9,6 +9,7 @@ import { exactUrlPatterns, ignoredUrlTest } from '../report/ignored-urls.js';
 import { renderReportBody } from '../report/report-body.js';
 import { emptyMemory, readMemory, type ReportMemory } from '../report/report-memory.js';
 import { buildReportModel, hasSomethingToReport, unverifiableCount } from '../report/report-model.js';
+import { rotDeadCounts } from '../report/rot-items.js';
 import { recordRun } from '../report/trend-chart.js';
 import { withLease } from './lease.js';
 import { compileUrlPatterns } from '../core/findings/url-pattern.js';
@@ -198,7 +199,8 @@ async function runReport(session: Session): Promise<ReportOutcome> {
   // The trend: this run's totals, when the links could be checked.
   const date = new Date(request.now()).toISOString().slice(0, 10);
   const counted = run !== undefined && !run.networkUnavailable;
-  const after = counted ? recordRun(memory, { at: date, dead: model.dead.length, failing: model.failing.length, unverifiable: unverifiableCount(model) }) : memory;
+  const gone = rotDeadCounts(model.rot);
+  const after = counted ? recordRun(memory, { at: date, dead: model.dead.length + gone.dead, failing: model.failing.length + gone.failing, unverifiable: unverifiableCount(model) }) : memory;
 
   const body = renderReportBody({
     repo,

@@ -44,6 +44,10 @@ export const configSchema = z
         retries: z.number().int().min(0).max(10).optional(),
         aliveStatusCodes: z.array(z.number().int().min(100).max(999)).optional(),
         headers: z.array(z.object({ prefix: z.string().min(1), headers: z.record(z.string(), z.string()) }).strict()).optional(),
+        /** Days a host's answer to an invented path (the soft-404 check) is reused before it is asked again. */
+        hostProbeDays: z.number().min(0).max(365).optional(),
+        /** Years without a push after which a GitHub repository is reported by repo-unmaintained. */
+        unmaintainedYears: z.number().min(0.1).max(100).optional(),
       })
       .strict()
       .optional(),

@@ -1,6 +1,8 @@
 import { gitHubRepoKey } from './parse-github-url.js';
 import { exhaustedWaitMs, rateLimitWaitMs, readRateLimit, type RateLimitState } from './rate-limit.js';
-import { buildRepoQuery, interpretRepoResponse, type GraphQLBody } from './repo-query.js';
+import { buildRepoQuery, interpretRepoResponse, type GraphQLBody, type RepoQuery } from './repo-query.js';
+import { buildReadmeQuery, interpretReadmes, README_BATCH } from './readme-query.js';
+import { successorIn } from './successor.js';
 import type { RepoRef, RepoStatus } from './repo-status.js';
 
 export type { RepoRef, RepoState, RepoStatus } from './repo-status.js';
@@ -27,8 +29,8 @@ export interface GitHubRepoCheckerOptions {
   userAgent?: string;
 }
 
-type Attempt =
-  | { kind: 'done'; statuses: RepoStatus[] }
+type Attempt<T = RepoStatus[]> =
+  | { kind: 'done'; statuses: T }
   | { kind: 'retry'; waitMs: number; reason: string; rateLimited: boolean }
   | { kind: 'fail'; reason: string; fatal: boolean };
 
@@ -107,7 +109,33 @@ export class GitHubRepoChecker {
       const statuses = await this.runBatch(batch.map(([, ref]) => ref), batch.map(([key]) => key));
       for (const status of statuses) result.set(status.key, status);
     }
+    await this.findSuccessors(result);
     return result;
+  }
+
+  /**
+   * Archived repositories that name their successor: in the description (asked with the
+   * status), else in the README's first paragraph, asked only of the archived ones whose
+   * description names none (a README is fetched whole, so never of every repository).
+   */
+  private async findSuccessors(result: Map<string, RepoStatus>): Promise<void> {
+    const needReadme: [string, RepoRef][] = [];
+    for (const status of result.values()) {
+      if (!status.isArchived || !status.nameWithOwner) continue;
+      const named = status.description ? successorIn(status.description, status.nameWithOwner, 'description') : undefined;
+      if (named) status.successor = named;
+      else needReadme.push([status.key, { owner: status.nameWithOwner.split('/')[0]!, repo: status.nameWithOwner.split('/')[1]! }]);
+    }
+    for (let i = 0; i < needReadme.length; i += README_BATCH) {
+      const batch = needReadme.slice(i, i + README_BATCH);
+      const keys = batch.map(([key]) => key);
+      const readmes = await this.runQuery(buildReadmeQuery(batch.map(([, ref]) => ref)), (body) => interpretReadmes(keys, body), () => new Map<string, string>());
+      for (const [key, text] of readmes) {
+        const status = result.get(key)!;
+        const named = successorIn(text, status.nameWithOwner!, 'README');
+        if (named) status.successor = named;
+      }
+    }
   }
 
   private unknown(keys: string[], reason: string): RepoStatus[] {
@@ -119,38 +147,48 @@ export class GitHubRepoChecker {
     return text.split(this.token).join('***');
   }
 
-  private async runBatch(refs: RepoRef[], keys: string[]): Promise<RepoStatus[]> {
+  private runBatch(refs: RepoRef[], keys: string[]): Promise<RepoStatus[]> {
+    return this.runQuery(
+      buildRepoQuery(refs),
+      (body) => interpretRepoResponse(keys, body).map((s) => ({ ...s, reason: this.redact(s.reason) })),
+      (reason) => this.unknown(keys, reason),
+    );
+  }
+
+  /** One query, with the retries, waits and rate-limit handling; `failed` gives the answer when none came. */
+  private async runQuery<T>(query: RepoQuery, interpret: (body: GraphQLBody) => T, failed: (reason: string) => T): Promise<T> {
+    const unknown = (reason: string) => failed(this.redact(reason));
     let lastReason = 'no attempt';
     for (let attempt = 0; attempt <= this.retries; attempt++) {
-      if (this.fatal) return this.unknown(keys, this.fatal);
+      if (this.fatal) return unknown(this.fatal);
       const gate = exhaustedWaitMs(this.quota, this.now());
       if (gate !== undefined && gate > 0) {
         if (gate > this.maxWaitMs) {
           const until = new Date(this.quota.resetAt ?? 0).toISOString();
-          return this.unknown(keys, `GitHub API rate limit exhausted until ${until}`);
+          return unknown(`GitHub API rate limit exhausted until ${until}`);
         }
         await this.sleep(gate);
         this.quota = {};
       }
-      const outcome = await this.attempt(refs, keys, attempt);
+      const outcome = await this.attempt(query, interpret, attempt);
       if (outcome.kind === 'done') return outcome.statuses;
       if (outcome.kind === 'fail') {
         if (outcome.fatal) this.fatal = this.redact(outcome.reason);
-        return this.unknown(keys, outcome.reason);
+        return unknown(outcome.reason);
       }
       lastReason = outcome.reason;
       if (attempt === this.retries) break;
       if (outcome.waitMs > this.maxWaitMs) {
         const seconds = Math.ceil(outcome.waitMs / 1000);
-        return this.unknown(keys, `${outcome.reason}; GitHub asked to wait ${seconds}s, longer than allowed`);
+        return unknown(`${outcome.reason}; GitHub asked to wait ${seconds}s, longer than allowed`);
       }
       await this.sleep(outcome.waitMs);
       if (outcome.rateLimited) this.quota = {};
     }
-    return this.unknown(keys, `${lastReason} (gave up after ${this.retries + 1} attempts)`);
+    return unknown(`${lastReason} (gave up after ${this.retries + 1} attempts)`);
   }
 
-  private async attempt(refs: RepoRef[], keys: string[], attempt: number): Promise<Attempt> {
+  private async attempt<T>(query: RepoQuery, interpret: (body: GraphQLBody) => T, attempt: number): Promise<Attempt<T>> {
     const backoff = this.retryBaseMs * 2 ** attempt;
     let response: Response;
     let text: string;
@@ -163,7 +201,7 @@ export class GitHubRepoChecker {
           'content-type': 'application/json',
           accept: 'application/json',
         },
-        body: JSON.stringify(buildRepoQuery(refs)),
+        body: JSON.stringify(query),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       text = await response.text();
@@ -205,6 +243,6 @@ export class GitHubRepoChecker {
     if (transient && noData) {
       return { kind: 'retry', waitMs: backoff, reason: `GitHub GraphQL error: ${transient.message ?? ''}`, rateLimited: false };
     }
-    return { kind: 'done', statuses: interpretRepoResponse(keys, body).map((s) => ({ ...s, reason: this.redact(s.reason) })) };
+    return { kind: 'done', statuses: interpret(body) };
   }
 }

@@ -12,7 +12,7 @@ export function buildRepoQuery(batch: RepoRef[]): RepoQuery {
   const variables: Record<string, string> = {};
   batch.forEach((ref, i) => {
     params.push(`$o${i}: String!`, `$n${i}: String!`);
-    fields.push(`  r${i}: repository(owner: $o${i}, name: $n${i}) { nameWithOwner url isArchived }`);
+    fields.push(`  r${i}: repository(owner: $o${i}, name: $n${i}) { nameWithOwner url isArchived description pushedAt }`);
     variables[`o${i}`] = ref.owner;
     variables[`n${i}`] = ref.repo;
   });
@@ -34,7 +34,12 @@ interface RepoNode {
   nameWithOwner: string;
   url: string;
   isArchived: boolean;
+  description?: string | null;
+  pushedAt?: string | null;
 }
+
+/** Characters of a description kept. */
+const MAX_DESCRIPTION = 500;
 
 function isRepoNode(value: unknown): value is RepoNode {
   if (typeof value !== 'object' || value === null) return false;
@@ -43,7 +48,14 @@ function isRepoNode(value: unknown): value is RepoNode {
 }
 
 function fromNode(key: string, node: RepoNode): RepoStatus {
-  const base = { key, nameWithOwner: node.nameWithOwner, url: node.url, isArchived: node.isArchived };
+  const base = {
+    key,
+    nameWithOwner: node.nameWithOwner,
+    url: node.url,
+    isArchived: node.isArchived,
+    ...(typeof node.description === 'string' && node.description.trim() !== '' ? { description: node.description.slice(0, MAX_DESCRIPTION) } : {}),
+    ...(typeof node.pushedAt === 'string' && !Number.isNaN(Date.parse(node.pushedAt)) ? { pushedAt: node.pushedAt } : {}),
+  };
   if (node.nameWithOwner.toLowerCase() !== key) {
     const archived = node.isArchived ? ' (archived)' : '';
     return { ...base, state: 'renamed', reason: `moved to ${node.nameWithOwner}${archived}` };

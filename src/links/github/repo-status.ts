@@ -18,8 +18,24 @@ export interface RepoStatus {
   /** The current HTML URL, when found. */
   url?: string;
   isArchived?: boolean;
+  /** The repository's description (bounded), when it has one. */
+  description?: string;
+  /** ISO time of the last push, when GitHub gave it. */
+  pushedAt?: string;
+  /** For an archived repository: the successor its description or README names. */
+  successor?: Successor;
   /** Human-readable reason (never contains the token). */
   reason: string;
+}
+
+/** Where an archived project says it went. */
+export interface Successor {
+  /** The successor's address, when the text links it (or names an `owner/repo`). */
+  url?: string;
+  /** The sentence that says so, bounded (e.g. "This project is now part of Trivy"). */
+  evidence: string;
+  /** Where the sentence is. */
+  source: 'description' | 'README';
 }
 
 export interface RepoRef {

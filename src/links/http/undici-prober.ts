@@ -13,7 +13,7 @@ import type {
 import { detectBotWall, type ResponseHeaders } from './bot-wall.js';
 import { classifyError, formatSeconds } from './classify-error.js';
 import { classifyStatus, statusText } from './classify-status.js';
-import { extractTitles } from './page-titles.js';
+import { readPageSignals, type PageSignals } from './page-signals.js';
 import { decodePrefix, readPrefix } from './read-prefix.js';
 import { requestHeaders } from './request-headers.js';
 import { parseRetryAfter } from './retry-after.js';
@@ -54,6 +54,7 @@ interface Final {
   reason: string;
   status?: number;
   titles?: string[];
+  page?: PageSignals;
 }
 
 type HopOutcome = Final | { kind: 'redirect'; status: number; location: string };
@@ -291,8 +292,9 @@ export class UndiciProber implements LinkProber {
       const outcome = classifyStatus(status, aliveStatuses);
       const reason = statusText(status);
       if (outcome.verdict === 'alive') {
-        const titles = text !== '' && HTML.test(contentType) && status < 300 ? extractTitles(text) : [];
-        return { kind: 'final', ...outcome, reason, status, titles };
+        // One read of the page gives its titles and what tells rot that answers 200.
+        const page = text !== '' && HTML.test(contentType) && status < 300 ? readPageSignals(text, url.pathname) : undefined;
+        return { kind: 'final', ...outcome, reason, status, titles: page?.titles ?? [], ...(page ? { page } : {}) };
       }
       const wall = detectBotWall(status, headers, text);
       if (wall) return { kind: 'final', verdict: 'unverifiable', cause: 'bot-wall', reason: `${reason} (${wall})`, status };
@@ -395,6 +397,7 @@ export class UndiciProber implements LinkProber {
       durationMs: Math.max(0, end - state.started),
     };
     if (final.status !== undefined) result.status = final.status;
+    if (final.page) result.page = final.page;
     return result;
   }
 }

@@ -12,6 +12,11 @@ export const TOKEN = 'ghp_TESTtoken0123456789abcdefABCDEF0123';
 export interface WorldRepo {
   nameWithOwner: string;
   isArchived?: boolean;
+  description?: string;
+  /** ISO time of the last push. */
+  pushedAt?: string;
+  /** README.md's text, served to `object(expression: "HEAD:README.md")`. */
+  readme?: string;
 }
 
 /** Asked key (`owner/name`, lower-cased) → the repository GitHub resolves it to. */
@@ -61,8 +66,22 @@ export function answer(world: World, request: GraphQLRequest): StandInReply {
   const lines = request.query.split('\n');
   for (const [alias, [owner, name]] of request.asked) {
     const repo = world[`${owner}/${name}`.toLowerCase()];
-    if (repo) {
-      data[alias] = { nameWithOwner: repo.nameWithOwner, url: `https://github.com/${repo.nameWithOwner}`, isArchived: repo.isArchived ?? false };
+    if (repo && request.query.includes('object(expression:')) {
+      // A README query: each README name asked is an alias; GitHub answers null for a missing file.
+      const node: Record<string, unknown> = {};
+      for (const m of request.query.matchAll(/(\w+): object\(expression: "HEAD:([^"]+)"\)/g)) {
+        if (node[m[1]!] !== undefined) continue;
+        node[m[1]!] = m[2] === 'README.md' && repo.readme !== undefined ? { text: repo.readme } : null;
+      }
+      data[alias] = node;
+    } else if (repo) {
+      data[alias] = {
+        nameWithOwner: repo.nameWithOwner,
+        url: `https://github.com/${repo.nameWithOwner}`,
+        isArchived: repo.isArchived ?? false,
+        description: repo.description ?? null,
+        pushedAt: repo.pushedAt ?? null,
+      };
     } else {
       data[alias] = null;
       const line = lines.findIndex((l) => l.trimStart().startsWith(`${alias}:`)) + 1;
