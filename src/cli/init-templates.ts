@@ -12,6 +12,11 @@ export function yamlString(text: string): string {
   return JSON.stringify(text);
 }
 
+/** A path as a GitHub Actions filter pattern that matches only it: `*?+[]!` and `\\` escaped with `\\`. */
+export function literalGlob(path: string): string {
+  return path.replace(/[\\*?+[\]!]/g, '\\$&');
+}
+
 export const CONFIG_PATH = '.github/listwarden.yml';
 export const PR_WORKFLOW_PATH = '.github/workflows/listwarden.yml';
 export const REPORT_WORKFLOW_PATH = '.github/workflows/listwarden-report.yml';
@@ -70,7 +75,7 @@ export function pullRequestWorkflow(list: string): string {
 name: listwarden
 on:
   pull_request:
-    paths: [${yamlString(list)}, '.github/listwarden.yml']
+    paths: [${yamlString(literalGlob(list))}, '.github/listwarden.yml']
 permissions:
   contents: read        # read the base and head versions of the list
   checks: write         # the listwarden check run and its annotations
