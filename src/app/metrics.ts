@@ -12,8 +12,9 @@ import type { LinkPorts } from '../use-cases/check-lists.js';
  * - `listwarden_github_requests_total{installation,status}` (status `2xx`…`5xx`, or `network`)
  *   and `listwarden_github_rate_limit_remaining{installation}` (the last answer's
  *   `x-ratelimit-remaining`); `installation` is `app` for the app's own requests;
- * - `listwarden_jobs_waiting{kind}` and `listwarden_jobs_running{kind}`, read from the job
- *   sources registered with `watchJobs` when scraped;
+ * - `listwarden_jobs_waiting{kind}` and `listwarden_jobs_running{kind}`: read from the job
+ *   sources registered with `watchJobs` when scraped (`webhook`: the handlers under way), and
+ *   the jobs counted by `jobStarted` (`report`: report runs under way);
  * - Node's process metrics (`listwarden_process_*`, `listwarden_nodejs_*`).
  *
  * One registry per server, so tests (or two servers in one process) never share counters.
@@ -43,8 +44,10 @@ export interface AppMetrics {
   githubResponse(installation: string, response: GitHubResponse): void;
   /** Counts the verdicts of a link run's probes and times it from now to its `close()`; kind `review` or `report`. */
   observeLinks<T extends { ports: LinkPorts; close(): Promise<void> }>(kind: LinkRunKind, links: T): T;
-  /** A source of waiting and running jobs of one kind (webhook handlers, reports, a worker pool). */
+  /** A source of waiting and running jobs of one kind (webhook handlers, a worker pool). */
   watchJobs(kind: string, source: () => JobCounts): void;
+  /** One job of this kind under way (a report run) until the returned function is called. */
+  jobStarted(kind: string): () => void;
 }
 
 /** GitHub's event names are `[a-z_]+`; anything else is not an event and gets one label value. */
@@ -80,6 +83,7 @@ export function createMetrics(): AppMetrics {
   const rateLimit = new Gauge({ name: 'listwarden_github_rate_limit_remaining', help: 'x-ratelimit-remaining of the last GitHub API answer, by installation.', labelNames: ['installation'], registers: [registry] });
 
   const jobSources = new Map<string, () => JobCounts>();
+  const started = new Map<string, number>();
   const jobs = (which: keyof JobCounts) =>
     new Gauge({
       name: `listwarden_jobs_${which}`,
@@ -88,6 +92,7 @@ export function createMetrics(): AppMetrics {
       registers: [registry],
       collect() {
         for (const [kind, source] of jobSources) this.set({ kind }, source()[which]);
+        if (which === 'running') for (const [kind, count] of started) this.set({ kind }, count);
       },
     });
   jobs('waiting');
@@ -137,6 +142,14 @@ export function createMetrics(): AppMetrics {
     },
     watchJobs(kind, source) {
       jobSources.set(kind, source);
+    },
+    jobStarted(kind) {
+      started.set(kind, (started.get(kind) ?? 0) + 1);
+      let done = false;
+      return () => {
+        if (!done) started.set(kind, started.get(kind)! - 1);
+        done = true;
+      };
     },
   };
 }

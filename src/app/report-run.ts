@@ -32,6 +32,7 @@ export async function reportRun(session: RepoSession, options: ReportRunOptions)
   const links = state
     ? observedLinks(options.metrics, 'report', serviceLinkPorts(config, { state, token: session.token, apiUrl: session.baseUrl, budgetMs: config.report.budgetMinutes * 60_000 }, options.env))
     : undefined;
+  const finished = options.metrics?.jobStarted('report');
   try {
     return await runScheduled(github, {
       repo,
@@ -51,5 +52,6 @@ export async function reportRun(session: RepoSession, options: ReportRunOptions)
         log.warn(`could not save the link state to the ${STATE_BRANCH} branch (${error instanceof Error ? error.message : String(error)}) — the next run starts from the state saved before`);
       });
     }
+    finished?.();
   }
 }

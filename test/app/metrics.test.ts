@@ -55,6 +55,7 @@ async function start(env: Record<string, string> = {}): Promise<RunningServer> {
     {
       probot: { Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }) },
       settings: { port: { retries: 0, throttle: { spaceWrites: false } } },
+      scheduler: { firstRoundMs: 3600_000 },
       logStream: new Writable({
         write(chunk: Buffer, _encoding, done) {
           logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
@@ -200,6 +201,27 @@ describe('GET /metrics on the running app', () => {
     expect(metrics.value('listwarden_webhook_deliveries_total', { event: 'pull_request', result: 'error' })).toBe(1);
     expect(metrics.value('listwarden_webhook_handler_duration_seconds_count', { event: 'pull_request', result: 'error' })).toBe(1);
     expect(metrics.value('listwarden_github_requests_total', { installation: String(INSTALLATION), status: '5xx' })).toBeGreaterThan(0);
+  });
+});
+
+describe('GET /metrics during a scheduled report', () => {
+  it('the report is a running job while its links are checked; its link run is timed and its verdicts counted', async () => {
+    const running = await start({ LISTWARDEN_SCHEDULE_INTERVAL_MS: '3600000' });
+    api.pushCommit(OWNER, REPO, 'main', { files: { 'README.md': baseList() + `- [Gone](${farm.url('/gone')}) - Went away.\n` }, message: 'Rot' });
+    const round = running.scheduler!.runRound();
+    await goneRequested;
+    const during = await scrape();
+    expect(during.value('listwarden_jobs_running', { kind: 'report' })).toBe(1);
+    releaseGone();
+    expect(await round).toMatchObject({ ran: 1, failed: 0 });
+    const after = await scrape();
+    expect(after.value('listwarden_jobs_running', { kind: 'report' })).toBe(0);
+    expect(after.value('listwarden_link_run_duration_seconds_count', { kind: 'report' })).toBe(1);
+    expect(after.value('listwarden_link_run_duration_seconds_count', { kind: 'review' })).toBe(0);
+    expect(after.value('listwarden_links_checked_total', { verdict: 'dead' })).toBe(1);
+    expect(after.value('listwarden_links_checked_total', { verdict: 'alive' })).toBe(1);
+    // The scheduler's lines belong to no delivery.
+    expect(logLines.map((l) => (JSON.parse(l) as { deliveryId?: string }).deliveryId).filter(Boolean)).toEqual([]);
   });
 });
 
