@@ -1,5 +1,6 @@
 import type { CheckLinks } from '../use-cases/review-pull-request.js';
 import type { PortTuning } from './installation-port.js';
+import type { AppMetrics } from './metrics.js';
 
 /**
  * How the app runs, the same for every repository it is installed on: from the
@@ -18,6 +19,8 @@ export interface AppSettings {
   /** For the link checker: LISTWARDEN_ALLOW_PRIVATE, LISTWARDEN_WAYBACK_URL. */
   env: NodeJS.ProcessEnv;
   port: PortTuning;
+  /** The server's metrics (link runs); none outside the server. */
+  metrics?: AppMetrics;
 }
 
 export class SettingsError extends Error {}

@@ -2,6 +2,7 @@ import type { ApplicationFunction, Probot } from 'probot';
 import { appSettingsFromEnv, type AppSettings } from './app-settings.js';
 import { botLoginOf } from './bot-login.js';
 import { InFlight } from './in-flight.js';
+import { timedHandler } from './metrics.js';
 import { onInstallation, onInstallationRepositories } from './on-installation.js';
 import { onIssueComment } from './on-issue-comment.js';
 import { onPullRequest, PULL_REQUEST_EVENTS } from './on-pull-request.js';
@@ -15,9 +16,10 @@ import { onPush } from './on-push.js';
 export function listwardenApp(settings: AppSettings = appSettingsFromEnv(), inFlight: InFlight = new InFlight()): ApplicationFunction {
   return (app: Probot) => {
     const botLogin = botLoginOf(app);
-    app.on([...PULL_REQUEST_EVENTS], inFlight.track((context) => onPullRequest(context, settings, botLogin)));
-    app.on('issue_comment.created', inFlight.track((context) => onIssueComment(context, settings, botLogin)));
-    app.on('push', inFlight.track((context) => onPush(context, settings)));
+    const { metrics } = settings;
+    app.on([...PULL_REQUEST_EVENTS], inFlight.track(timedHandler(metrics, 'pull_request', (context) => onPullRequest(context, settings, botLogin))));
+    app.on('issue_comment.created', inFlight.track(timedHandler(metrics, 'issue_comment', (context) => onIssueComment(context, settings, botLogin))));
+    app.on('push', inFlight.track(timedHandler(metrics, 'push', (context) => onPush(context, settings))));
     app.on('installation', async (context) => onInstallation(context));
     app.on('installation_repositories', async (context) => onInstallationRepositories(context));
   };

@@ -1,5 +1,6 @@
 import type { Context } from 'probot';
 import { serviceLinkPorts } from '../links/service-link-ports.js';
+import { observedLinks } from './metrics.js';
 import { CommandError } from '../commands/command-error.js';
 import { parseCommand } from '../commands/parse-command.js';
 import type { RepoRef } from '../github/port.js';
@@ -30,8 +31,8 @@ function runnersFor(session: RepoSession, settings: AppSettings, botLogin: strin
     checkLinks: settings.checkLinks,
     maintenance: settings.maintenance,
     botLogin,
-    reviewLinks: () => serviceLinkPorts(session.config, undefined, settings.env),
-    scheduled: (maintenance) => reportRun(session, { files: session.config.files ?? settings.files, checkLinks: settings.reportLinks, maintenance, botLogin, now: settings.now, env: settings.env }),
+    reviewLinks: () => observedLinks(settings.metrics, 'review', serviceLinkPorts(session.config, undefined, settings.env)),
+    scheduled: (maintenance) => reportRun(session, { files: session.config.files ?? settings.files, checkLinks: settings.reportLinks, maintenance, botLogin, now: settings.now, env: settings.env, metrics: settings.metrics }),
   });
 }
 

@@ -3,6 +3,7 @@ import { serviceLinkPorts } from '../links/service-link-ports.js';
 import type { GitHubPort, RepoRef } from '../github/port.js';
 import { CHECK_NAME, reviewPullRequest } from '../use-cases/review-pull-request.js';
 import type { AppSettings } from './app-settings.js';
+import { observedLinks } from './metrics.js';
 import { openRepo } from './repo-session.js';
 
 export const PULL_REQUEST_EVENTS = ['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened'] as const;
@@ -22,7 +23,7 @@ export async function onPullRequest(context: Context<'pull_request'>, settings: 
     return;
   }
   const { session } = opened;
-  const links = settings.checkLinks === 'none' ? undefined : serviceLinkPorts(session.config, undefined, settings.env);
+  const links = settings.checkLinks === 'none' ? undefined : observedLinks(settings.metrics, 'review', serviceLinkPorts(session.config, undefined, settings.env));
   try {
     const outcome = await reviewPullRequest(session.github, {
       repo,

@@ -1,5 +1,6 @@
 import { serviceLinkPorts } from '../links/service-link-ports.js';
 import { runScheduled, statePolicyFor, type ScheduledRunOutcome } from '../use-cases/scheduled-run.js';
+import { observedLinks, type AppMetrics } from './metrics.js';
 import type { RepoSession } from './repo-session.js';
 import { STATE_BRANCH, stateBranchStore } from './state-branch.js';
 
@@ -14,6 +15,8 @@ export interface ReportRunOptions {
   now: () => number;
   /** For the link checker (LISTWARDEN_ALLOW_PRIVATE, LISTWARDEN_WAYBACK_URL). */
   env: NodeJS.ProcessEnv;
+  /** The server's metrics: the link run is timed and its verdicts counted. */
+  metrics?: AppMetrics | undefined;
 }
 
 /**
@@ -27,8 +30,9 @@ export async function reportRun(session: RepoSession, options: ReportRunOptions)
   const store = stateBranchStore(github, repo, { info: (m) => log.info(m), warn: (m) => log.warn(m) });
   const state = options.checkLinks ? await store.load(statePolicyFor(config)) : undefined;
   const links = state
-    ? serviceLinkPorts(config, { state, token: session.token, apiUrl: session.baseUrl, budgetMs: config.report.budgetMinutes * 60_000 }, options.env)
+    ? observedLinks(options.metrics, 'report', serviceLinkPorts(config, { state, token: session.token, apiUrl: session.baseUrl, budgetMs: config.report.budgetMinutes * 60_000 }, options.env))
     : undefined;
+  const finished = options.metrics?.jobStarted('report');
   try {
     return await runScheduled(github, {
       repo,
@@ -48,5 +52,6 @@ export async function reportRun(session: RepoSession, options: ReportRunOptions)
         log.warn(`could not save the link state to the ${STATE_BRANCH} branch (${error instanceof Error ? error.message : String(error)}) — the next run starts from the state saved before`);
       });
     }
+    finished?.();
   }
 }

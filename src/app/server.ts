@@ -1,22 +1,28 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createNodeMiddleware, createProbot, type Options, type Probot } from 'probot';
+import type { DestinationStream } from 'pino';
+import { createNodeMiddleware, createProbot, ProbotOctokit, type Options, type Probot } from 'probot';
 import { listwardenApp } from './app.js';
 import { appSettingsFromEnv, SettingsError, type AppSettings } from './app-settings.js';
 import { InFlight } from './in-flight.js';
+import { createAppLogger, withDelivery } from './logging.js';
+import { createMetrics, type AppMetrics, type DeliveryResult } from './metrics.js';
+import { withRequestMetrics } from './octokit-metrics.js';
 import { DEFAULT_INTERVAL_MS, startScheduler, type Scheduler, type SchedulerOptions } from './scheduler.js';
 
 /**
  * The app as a Node service: Probot configured from Probot's standard environment
  * (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, PORT, HOST, WEBHOOK_PATH,
  * LOG_LEVEL, LOG_FORMAT, GHE_HOST, GHE_PROTOCOL), its webhook middleware on an HTTP server,
- * a health check at `/ping`, and the report scheduler beside it.
+ * a health check at `/ping`, Prometheus metrics at `/metrics` (see metrics.ts), the report
+ * scheduler beside it, and one JSON log line per event with the delivery id (see logging.ts).
  */
 export interface RunningServer {
   /** `http://host:port`, once listening. */
   url: string;
   port: number;
   probot: Probot;
+  metrics: AppMetrics;
   scheduler?: Scheduler;
   /**
    * Graceful stop: no new connections or scheduler rounds, then a wait of at most
@@ -32,6 +38,8 @@ export interface ServerOverrides {
   probot?: Options;
   /** Scheduler options beyond the interval (tests: when the first round starts). */
   scheduler?: Omit<SchedulerOptions, 'intervalMs'>;
+  /** Where the JSON log goes instead of standard output (tests). */
+  logStream?: DestinationStream;
 }
 
 export class StartError extends Error {}
@@ -49,28 +57,62 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 export async function startServer(env: NodeJS.ProcessEnv = process.env, overrides: ServerOverrides = {}): Promise<RunningServer> {
   if (!env.APP_ID) throw new StartError('APP_ID is not set — set it to the App ID from the GitHub App\'s settings page (or run `npm run app` once without it to register the app from app.yml)');
   if (!env.WEBHOOK_SECRET) throw new StartError('WEBHOOK_SECRET is not set — set it to the webhook secret of the GitHub App, so listwarden can tell GitHub\'s deliveries from forgeries');
-  const settings: AppSettings = { ...appSettingsFromEnv(env), ...overrides.settings };
+  const metrics = createMetrics();
+  const base: AppSettings = { ...appSettingsFromEnv(env), ...overrides.settings };
+  const settings: AppSettings = { ...base, metrics, port: { ...base.port, observe: (installation) => (response) => metrics.githubResponse(installation, response) } };
+  const appLog = overrides.probot?.log ?? createAppLogger(env, overrides.logStream);
   const intervalMs = positiveInt(env, 'LISTWARDEN_SCHEDULE_INTERVAL_MS', DEFAULT_INTERVAL_MS);
   const shutdownMs = positiveInt(env, 'LISTWARDEN_SHUTDOWN_TIMEOUT_MS', DEFAULT_SHUTDOWN_MS);
 
   let probot: Probot;
   try {
-    probot = createProbot({ env, overrides: { logLevel: (env.LOG_LEVEL as 'info' | undefined) ?? 'info', ...overrides.probot } });
+    probot = createProbot({
+      env,
+      overrides: {
+        logLevel: (env.LOG_LEVEL as 'info' | undefined) ?? 'info',
+        ...overrides.probot,
+        ...(appLog ? { log: appLog } : {}),
+        Octokit: withRequestMetrics(overrides.probot?.Octokit ?? ProbotOctokit, metrics),
+      },
+    });
   } catch (error) {
     throw new StartError(`${error instanceof Error ? error.message : String(error)} — set PRIVATE_KEY (the key's text) or PRIVATE_KEY_PATH (its .pem file) from the GitHub App's settings page`);
   }
   const inFlight = new InFlight();
   const middleware = await createNodeMiddleware(listwardenApp(settings, inFlight), { probot, webhooksPath: env.WEBHOOK_PATH || undefined });
   const log = probot.log.child({ name: 'listwarden' });
+  const webhooksPath = env.WEBHOOK_PATH || '/api/github/webhooks';
+  metrics.watchJobs('webhook', () => ({ waiting: 0, running: inFlight.size }));
 
   const server: Server = createServer((req, res) => {
     if (req.method === 'GET' && (req.url === '/ping' || req.url === '/healthz')) {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('PONG');
       return;
     }
-    void Promise.resolve(middleware(req, res)).then((handled) => {
-      if (!handled && !res.headersSent) res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
-    });
+    if (req.method === 'GET' && req.url === '/metrics') {
+      void metrics.scrape().then(
+        ({ contentType, text }) => res.writeHead(200, { 'content-type': contentType }).end(text),
+        (error: unknown) => {
+          log.error({ err: error }, 'metrics: the scrape failed');
+          res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics unavailable\n');
+        },
+      );
+      return;
+    }
+    const delivery = req.method === 'POST' && req.url?.split('?')[0] === webhooksPath;
+    if (delivery) {
+      res.once('finish', () => {
+        const result = deliveryResult(res.statusCode);
+        // A refused delivery's headers are anyone's: one label for them all.
+        metrics.delivery(result === 'rejected' ? 'unverified' : String(req.headers['x-github-event'] ?? ''), result);
+      });
+    }
+    const handle = () =>
+      void Promise.resolve(middleware(req, res)).then((handled) => {
+        if (!handled && !res.headersSent) res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
+      });
+    if (delivery) withDelivery(req.headers, handle);
+    else handle();
   });
   const port = Number(env.PORT ?? 3000);
   const host = env.HOST || 'localhost';
@@ -82,7 +124,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, override
   });
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-  log.info(`listwarden app listening on ${url}${env.WEBHOOK_PATH || '/api/github/webhooks'}`);
+  log.info(`listwarden app listening on ${url}${webhooksPath} (metrics on ${url}/metrics)`);
 
   const scheduler = intervalMs > 0 ? startScheduler(probot, settings, { ...overrides.scheduler, intervalMs }) : undefined;
   if (scheduler) log.info(`scheduled reports: a round every ${Math.round(intervalMs / 60_000)} min`);
@@ -93,6 +135,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, override
     url,
     port: address.port,
     probot,
+    metrics,
     ...(scheduler ? { scheduler } : {}),
     close(timeoutMs = shutdownMs) {
       closing ??= (async () => {
@@ -125,4 +168,10 @@ async function settle(server: Server, closed: Promise<void>, ms: number): Promis
     server.closeIdleConnections();
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+function deliveryResult(status: number): DeliveryResult {
+  if (status === 200) return 'ok';
+  if (status >= 200 && status < 300) return 'accepted';
+  return status >= 500 ? 'error' : 'rejected';
 }

@@ -4,7 +4,7 @@ export type Format = 'text' | 'json' | 'sarif' | 'markdown';
 export type FailOn = 'error' | 'warning' | 'info' | 'never';
 
 export interface CliOptions {
-  command: 'check' | 'fix' | 'help' | 'version';
+  command: 'check' | 'fix' | 'init' | 'help' | 'version';
   files: string[];
   format: Format;
   config?: string;
@@ -22,6 +22,8 @@ export interface CliOptions {
   hostConcurrency?: number;
   /** Look up archived copies of dead links in the Wayback Machine. */
   wayback: boolean;
+  /** init: ask nothing; overwrite existing files; the list file. */
+  init?: { yes: boolean; force: boolean; list?: string };
 }
 
 export class UsageError extends Error {}
@@ -31,6 +33,8 @@ export const USAGE = `Usage: listwarden <command> [options] <files…>
 Commands:
   check <files…>   report problems (exit 0 clean, 1 findings at or above --fail-on, 2 usage or input error)
   fix <files…>     apply every certain fix in place (--dry-run prints a unified diff instead)
+  init             write .github/listwarden.yml and the GitHub workflows (--yes: ask nothing,
+                   --force: overwrite files that exist, --list <file>: the list file)
 
 Options:
   --format <f>     text (default), json, sarif or markdown
@@ -75,6 +79,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
         concurrency: { type: 'string' },
         'host-concurrency': { type: 'string' },
         wayback: { type: 'boolean', default: false },
+        yes: { type: 'boolean', short: 'y', default: false },
+        force: { type: 'boolean', default: false },
+        list: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -87,9 +94,14 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (values.help) return { command: 'help', ...bare };
   if (values.version) return { command: 'version', ...bare };
   const [command, ...files] = positionals;
-  if (command !== 'check' && command !== 'fix') {
-    throw new UsageError(command ? `unknown command "${command}" — use check or fix` : 'no command given — use listwarden check <files…> or listwarden fix <files…>');
+  if (command === 'init') {
+    if (files.length > 0) throw new UsageError(`init takes no files — name the list with --list ${files[0]}`);
+    return { command, ...bare, init: { yes: values.yes ?? false, force: values.force ?? false, ...(values.list !== undefined ? { list: values.list } : {}) } };
   }
+  if (command !== 'check' && command !== 'fix') {
+    throw new UsageError(command ? `unknown command "${command}" — use check, fix or init` : 'no command given — use listwarden check <files…>, listwarden fix <files…> or listwarden init');
+  }
+  for (const flag of ['yes', 'force', 'list'] as const) if (values[flag]) throw new UsageError(`--${flag} goes with init`);
   if (files.length === 0) throw new UsageError(`no files given — e.g. listwarden ${command} README.md`);
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format ${values.format} is not supported — use one of ${FORMATS.join(', ')}`);

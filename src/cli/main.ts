@@ -14,6 +14,7 @@ import { formatSarif } from '../core/format/format-sarif.js';
 import { formatMarkdown } from '../core/format/format-markdown.js';
 import { allRules } from '../core/rules/index.js';
 import { VERSION } from './version.js';
+import { runInit } from './init.js';
 import { checkLists, recheckLists } from '../use-cases/check-lists.js';
 import { LINK_RULES } from '../links/link-findings.js';
 import type { CliLinkSession } from './link-ports.js';
@@ -26,6 +27,8 @@ export interface CliIo {
   env?: NodeJS.ProcessEnv;
   /** Standard error is a terminal: show a live progress count. */
   isTty?: boolean;
+  /** Asks a question on the terminal (init); absent when standard input is no terminal. */
+  ask?: (question: string) => Promise<string>;
 }
 
 
@@ -58,6 +61,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
+  if (options.command === 'init') return runInit(options.init!, io);
   // Modules only some runs need (YAML and zod for a config file, undici for links, diff for
   // --dry-run) are loaded when needed: loading them all costs more than checking a list.
   let config: ResolvedConfig = resolveConfig();

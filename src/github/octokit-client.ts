@@ -4,6 +4,7 @@ import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
+import { observeResponses, type ResponseObserver } from './response-observer.js';
 
 /**
  * The Octokit listwarden talks to GitHub with: REST methods, pagination, retries of
@@ -42,6 +43,8 @@ export interface OctokitClientOptions {
   };
   /** Give up on one request attempt after this long (default 60 s); it counts as a network failure. */
   timeoutMs?: number;
+  /** Told of each request's outcome, after retries (the app's metrics). */
+  onResponse?: ResponseObserver;
 }
 
 export const DEFAULT_BASE_URL = 'https://api.github.com';
@@ -91,7 +94,7 @@ export function createOctokit(options: OctokitClientOptions): ListwardenOctokit 
       ? { write: new Bottleneck.Group({ maxConcurrent: 1 }), notifications: new Bottleneck.Group({ maxConcurrent: 1 }) }
       : {};
 
-  return new PluggedOctokit({
+  const octokit = new PluggedOctokit({
     auth: options.token,
     baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
     userAgent: options.userAgent ?? 'listwarden',
@@ -104,4 +107,6 @@ export function createOctokit(options: OctokitClientOptions): ListwardenOctokit 
       ...unspaced,
     },
   });
+  if (options.onResponse) observeResponses(octokit, options.onResponse);
+  return octokit;
 }
