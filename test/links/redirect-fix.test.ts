@@ -3,6 +3,7 @@ import { buildDocument } from '../../src/core/parse/build-document.js';
 import { collectUrls } from '../../src/links/collect-links.js';
 import { linkFindings, sameSite } from '../../src/links/link-findings.js';
 import type { UrlOutcome } from '../../src/links/check-urls.js';
+import { suggestionComment } from '../../src/review/suggestions.js';
 
 /** The no-redirect finding for a list whose only link answers 301 → `target`. */
 function redirectFinding(source: string, target: string) {
@@ -24,6 +25,16 @@ describe('the no-redirect fix', () => {
     const target = 'https://tool.example/x)[Download v2 (official mirror)](https://b.example/setup.exe) | pwned |';
     const finding = redirectFinding('- [Tool](https://tool.example/old) - A tool.\n', target);
     expect(finding.fix).toEqual({ certain: true, edits: [{ start: 9, end: 33, text: 'https://tool.example/x%29%5BDownload%20v2%20%28official%20mirror%29%5D%28https://b.example/setup.exe%29%20%7C%20pwned%20%7C' }] });
+  });
+
+  it('the review suggestion holds the same row, one link and two cells', () => {
+    const source = '| Name | What |\n| --- | --- |\n| [Tool](https://tool.example/old) | A tool. |\n';
+    const finding = redirectFinding(source, 'https://tool.example/x)[Mirror](https://b.example/setup.exe) | pwned |');
+    const body = suggestionComment(finding, source)!.body;
+    const row = body.split('\n').find((line) => line.startsWith('| [Tool]('))!;
+    const doc = buildDocument('README.md', `| Name | What |\n| --- | --- |\n${row}\n`);
+    expect(doc.links.map((l) => l.url)).toEqual(['https://tool.example/x%29%5BMirror%5D%28https://b.example/setup.exe%29%20%7C%20pwned%20%7C']);
+    expect(doc.tables[0]!.bodyRows[0]!.cells).toHaveLength(2);
   });
 
   it('in an HTML attribute, a quote in the target cannot end the attribute', () => {
