@@ -27,7 +27,7 @@ export async function loadRepoConfig(github: GitHubPort, repo: RepoRef, ref: str
     if (path !== REPO_CONFIG_PATH) throw new ConfigError(`${path} does not exist at ${at} — check the config input (it is read through the API, relative to the repository root)`);
     return { config: resolveConfig(), found: false, description: `no ${path} at ${at}: default settings` };
   }
-  if (file.kind !== 'file') throw new ConfigError(`${path} at ${at} is a ${file.kind}, not a file — make it a regular file`);
+  if (file.kind !== 'file') throw new ConfigError(`${path} at ${at} is a ${file.kind === 'symlink' ? 'symbolic link' : file.kind}, not a file — make it a regular file`);
   const decoded = decodeInput(path, file.bytes);
   if ('problem' in decoded) throw new ConfigError(`${path} at ${at}: ${decoded.problem.message}`);
   try {
