@@ -1,9 +1,14 @@
 import type { TextEdit } from '../findings/types.js';
 import type { Link, ListDocument, Span, TableRow } from '../model/types.js';
 
-/** `span` lies wholly inside what an edit replaces (a deleted entry, a removed row). */
-function replacedBy(edits: readonly TextEdit[], span: Span): boolean {
-  return edits.some((e) => e.end > e.start && e.start <= span.start.offset && span.end.offset <= e.end);
+/**
+ * `span` lies wholly inside what an edit replaces (a deleted entry, a removed row) — not an
+ * edit of the URL alone, which for a bare URL is the whole link (`within`).
+ */
+function replacedBy(edits: readonly TextEdit[], span: Span, within?: Span): boolean {
+  return edits.some(
+    (e) => e.end > e.start && e.start <= span.start.offset && span.end.offset <= e.end && !(within && within.start.offset <= e.start && e.end <= within.end.offset),
+  );
 }
 
 /**
@@ -47,7 +52,7 @@ function rowsOf(doc: ListDocument): TableRow[] {
 export function structureKept(before: ListDocument, after: ListDocument, edits: readonly TextEdit[]): boolean {
   const expected: { url: string; syntax: Link['syntax']; isImage: boolean }[] = [];
   for (const link of before.links) {
-    if (replacedBy(edits, link.span)) continue;
+    if (replacedBy(edits, link.span, link.urlSpan)) continue;
     const url = expectedUrl(before.source, link, edits);
     if (url === undefined) return false;
     expected.push({ url, syntax: link.syntax, isImage: link.isImage });

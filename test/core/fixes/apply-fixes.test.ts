@@ -44,6 +44,14 @@ describe('applyFixes keeps a fix only if the links and table cells stay what the
     expect(applyFixes(LIST, [bad]).rejected).toEqual([bad]);
   });
 
+  it('rejects a bare URL replaced by one the autolink would cut short (a trailing dot)', () => {
+    const source = 'See https://one.example/a for more.\n';
+    const bad = finding('bad', replace(source, 'https://one.example/a', 'https://one.example/b.'));
+    const good = finding('good', replace(source, 'https://one.example/a', 'https://one.example/b'));
+    expect(applyFixes(source, [bad]).rejected).toEqual([bad]);
+    expect(applyFixes(source, [good]).output).toBe('See https://one.example/b for more.\n');
+  });
+
   it('accepts whole-line deletions of entries and rows (their links go with them)', () => {
     const entry = '- [Two](https://two.example/b) - Second.\n';
     const row = '| [Three](https://three.example/c) | Third. |\n';
