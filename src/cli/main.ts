@@ -119,6 +119,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       // static rules' fixes until nothing certain is left.
       const outcome = fixText(file.path, source, own, config, result.facts);
       const applied = outcome.applied.length;
+      for (const left of outcome.rejected) {
+        io.stderr(`${file.path}:${left.span.start.line}:${left.span.start.column}  ${left.ruleId}  fix not applied: it would change more of the list than its URL (another link, a table cell) — check it by hand\n`);
+      }
       if (outcome.output !== source) {
         if (options.dryRun) io.stdout((await import('diff')).createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, source, outcome.output, '', ''));
         else await writeFile(resolve(io.cwd, file.path), encodeOutput(outcome.output, file.bom ?? false));

@@ -22,6 +22,7 @@ let err: string;
 async function listen(host: string, at: number): Promise<number> {
   const server = createServer((req, res) => {
     if (req.url === '/old') res.writeHead(301, { location: HOSTILE });
+    else if (req.url === '/dot') res.writeHead(301, { location: '/new.' });
     else if (req.url === '/moved') res.writeHead(301, { location: `http://127.0.0.2:${port}/new` });
     else res.writeHead(200, { 'content-type': 'text/html' });
     res.end('<title>A page</title>');
@@ -81,6 +82,14 @@ describe('listwarden fix with a hostile redirect target', () => {
     out = '';
     await run('check', 'README.md', '--offline', '--format', 'json');
     expect(JSON.parse(out).findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('table-'))).toEqual([]);
+  });
+
+  it('leaves a fix out, and says so, when the new URL would read differently in its place (a bare URL ending in a dot)', async () => {
+    const source = `# Awesome\n\nSee http://127.0.0.1:${port}/dot for more.\n`;
+    writeFileSync(join(dir, 'README.md'), source);
+    await run('fix', 'README.md');
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe(source);
+    expect(err).toContain('README.md:3:5  no-redirect  fix not applied: it would change more of the list than its URL (another link, a table cell) — check it by hand\n');
   });
 
   it('a redirect to another host is suggested, never applied', async () => {
