@@ -1,7 +1,6 @@
 import * as core from '@actions/core';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import type { Finding } from '../core/findings/types.js';
 import { formatSarif } from '../core/format/format-sarif.js';
 import { formatJson } from '../core/format/format-json.js';
@@ -14,6 +13,7 @@ import { reviewPullRequest, type CheckLinks, type FailOn } from '../use-cases/re
 import { VERSION } from '../cli/version.js';
 import { serviceLinkPorts } from '../links/service-link-ports.js';
 import { annotate } from './annotate.js';
+import { loadRepoConfig } from '../use-cases/load-repo-config.js';
 
 interface PullRequestPayload {
   pull_request?: {
@@ -26,7 +26,8 @@ interface PullRequestPayload {
 export interface ReviewInputs {
   token: string;
   files: string[];
-  config: ResolvedConfig;
+  /** The config file, read through the API at the pull request's base commit. */
+  configPath: string;
   failOn: FailOn;
   checkLinks: CheckLinks;
 }
@@ -50,7 +51,11 @@ export async function reviewEvent(inputs: ReviewInputs): Promise<void> {
     ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
     log: { warn: (m) => core.warning(m), info: (m) => core.info(m) },
   });
-  const links = inputs.checkLinks === 'none' ? undefined : serviceLinkPorts(inputs.config);
+  // The base commit's config: a pull request cannot turn its own gate off.
+  const loaded = await loadRepoConfig(github, { owner, repo }, pr.base.sha, 'the base commit', inputs.configPath);
+  core.info(`listwarden: ${loaded.description} (read through the API, not from the checkout)`);
+  const config = loaded.config;
+  const links = inputs.checkLinks === 'none' ? undefined : serviceLinkPorts(config);
   const runUrl = process.env.GITHUB_RUN_ID ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${owner}/${repo}/actions/runs/${process.env.GITHUB_RUN_ID}` : undefined;
   let outcome;
   try {
@@ -60,7 +65,7 @@ export async function reviewEvent(inputs: ReviewInputs): Promise<void> {
       baseSha: pr.base.sha,
       headSha: pr.head.sha,
       files: inputs.files,
-      config: inputs.config,
+      config,
       failOn: inputs.failOn,
       checkLinks: inputs.checkLinks,
       ...(links ? { links: links.ports } : {}),

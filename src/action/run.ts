@@ -16,6 +16,7 @@ import { createGitHubPort } from '../github/octokit-adapter.js';
 import { reportEvent } from './report-event.js';
 import { commentEvent, commentEventOf } from './comment-event.js';
 import type { CheckLinks } from '../use-cases/review-pull-request.js';
+import { loadRepoConfig } from '../use-cases/load-repo-config.js';
 
 /** GitHub shows 10 error and 10 warning annotations per step; more than this only clutters the log. */
 export const MAX_ANNOTATIONS_PER_SEVERITY = 50;
@@ -37,10 +38,11 @@ export async function run(): Promise<void> {
   try {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const failOn = readFailOn();
-    const config = await readConfig(workspace);
     const mode = readMode();
+    // On events with an API (reviews, reports, commands) the config comes from GitHub at a
+    // commit the maintainers control, never from the checkout a pull request could change.
     if (mode === 'review') {
-      await reviewEvent({ token: readToken(), files: splitList(core.getInput('files') || 'README.md'), config, failOn, checkLinks: readCheckLinks('changed') });
+      await reviewEvent({ token: readToken(), files: splitList(core.getInput('files') || 'README.md'), configPath: configInput(), failOn, checkLinks: readCheckLinks('changed') });
       return;
     }
     if (mode === 'report' || mode === 'command') {
@@ -54,6 +56,10 @@ export async function run(): Promise<void> {
         ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
         log: { warn: (m) => core.warning(m), info: (m) => core.info(m) },
       });
+      const branch = await github.getDefaultBranch(repo);
+      const loaded = await loadRepoConfig(github, repo, branch, 'the default branch', configInput());
+      core.info(`listwarden: ${loaded.description} (read through the API, not from the checkout)`);
+      const config = loaded.config;
       const inputs = { github, repo, token, files: splitList(core.getInput('files') || 'README.md'), config, checkLinks: readCheckLinks('all') !== 'none', maintenance: readBoolean('maintenance-pr', true) };
       if (mode === 'report') {
         await reportEvent(inputs);
@@ -65,6 +71,8 @@ export async function run(): Promise<void> {
       await commentEvent(inputs, event);
       return;
     }
+    // A push or a manual check: the checkout is the repository's own code.
+    const config = await readConfig(workspace);
     const files = await expandFiles(workspace, splitList(core.getInput('files') || 'README.md'), config);
 
     const findings: Finding[] = [];
@@ -152,6 +160,11 @@ function readFailOn(): FailOn {
     throw new InputError(`fail-on is "${value}" — expected one of: ${FAIL_ON.join(', ')}`);
   }
   return value as FailOn;
+}
+
+/** The config input: a path relative to the repository root. */
+function configInput(): string {
+  return (core.getInput('config') || DEFAULT_CONFIG).replace(/^\.\//, '');
 }
 
 /** The default config file is optional; a config path the workflow names must exist. */

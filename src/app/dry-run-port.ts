@@ -55,6 +55,7 @@ export function dryRunPort(real: GitHubPort, log: DryRunLog): DryRunPort {
     },
     viewerLogin: () => real.viewerLogin(),
     getFileText: (repo, path, ref) => real.getFileText(repo, path, ref),
+    getFile: (repo, path, ref) => real.getFile(repo, path, ref),
     listPullFiles: (repo, pull) => real.listPullFiles(repo, pull),
     listCheckRuns: (repo, ref, name) => real.listCheckRuns(repo, ref, name),
     listReviewComments: (repo, pull) => real.listReviewComments(repo, pull),

@@ -6,6 +6,7 @@ import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args.js';
 import { resolveConfig, type ResolvedConfig } from '../core/config/resolved-config.js';
 import { fixText } from '../use-cases/fix-text.js';
 import { decodeInput } from '../core/parse/decode-input.js';
+import { encodeOutput } from '../core/fixes/encode-output.js';
 import { LineIndex } from '../core/parse/line-index.js';
 import type { Finding, Severity } from '../core/findings/types.js';
 import { formatText } from '../core/format/format-text.js';
@@ -38,6 +39,8 @@ const DEFAULT_CONFIG = join('.github', 'listwarden.yml');
 interface LoadedFile {
   path: string;
   source?: string;
+  /** The file starts with a UTF-8 byte order mark (kept when fixing). */
+  bom?: boolean;
   problem?: Finding;
 }
 
@@ -120,9 +123,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       // static rules' fixes until nothing certain is left.
       const outcome = fixText(file.path, source, own, config, result.facts);
       const applied = outcome.applied.length;
+      for (const left of outcome.rejected) {
+        io.stderr(`${file.path}:${left.span.start.line}:${left.span.start.column}  ${left.ruleId}  fix not applied: it would change more of the list than its URL (another link, a table cell) — check it by hand\n`);
+      }
       if (outcome.output !== source) {
         if (options.dryRun) io.stdout((await import('diff')).createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, source, outcome.output, '', ''));
-        else await writeFile(resolve(io.cwd, file.path), outcome.output, 'utf8');
+        else await writeFile(resolve(io.cwd, file.path), encodeOutput(outcome.output, file.bom ?? false));
         io.stderr(`${file.path}: ${options.dryRun ? 'would apply' : 'applied'} ${applied} fix${applied === 1 ? '' : 'es'}\n`);
         source = outcome.output;
       }
@@ -154,7 +160,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return { path };
       }
       const decoded = decodeInput(path, await readFile(full));
-      return 'source' in decoded ? { path, source: decoded.source } : { path, problem: decoded.problem };
+      return 'source' in decoded ? { path, source: decoded.source, bom: decoded.bom } : { path, problem: decoded.problem };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       io.stderr(`listwarden: cannot read ${file}${code === 'ENOENT' ? ': no such file' : ` (${code ?? String(error)})`} — check the path\n`);

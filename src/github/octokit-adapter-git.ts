@@ -76,6 +76,21 @@ export function gitPort({ octokit, write, commentBody, perPage, log }: AdapterCo
     await write('POST', what, () => octokit.rest.git.createRef({ ...repo, ref, sha }));
   }
 
+  /** The mode of a path in a tree (`100644`, `100755`, `120000` a symbolic link, `160000` a submodule), undefined when it is new. */
+  async function modeOf(repo: Parameters<GitPort['createCommit']>[0], treeSha: string, path: string): Promise<string | undefined> {
+    const parts = path.replace(/^\/+/, '').split('/');
+    let sha = treeSha;
+    for (let i = 0; i < parts.length; i++) {
+      const { data } = await octokit.rest.git.getTree({ ...repo, tree_sha: sha });
+      const entry = data.tree.find((e) => e.path === parts[i]);
+      if (!entry) return undefined;
+      if (i === parts.length - 1) return entry.mode;
+      if (entry.type !== 'tree' || !entry.sha) return entry.mode;
+      sha = entry.sha;
+    }
+    return undefined;
+  }
+
   return {
     async getDefaultBranch(repo) {
       const { data } = await octokit.rest.repos.get({ ...repo });
@@ -129,13 +144,15 @@ export function gitPort({ octokit, write, commentBody, perPage, log }: AdapterCo
       }
       let tree = parent.data.tree.sha;
       if (commit.files.length > 0) {
-        const { data } = await write('POST', `writing ${commit.files.length} file(s)`, () =>
-          octokit.rest.git.createTree({
-            ...repo,
-            base_tree: tree,
-            tree: commit.files.map((file) => ({ path: file.path, mode: '100644' as const, type: 'blob' as const, content: file.content })),
-          }),
-        );
+        const entries: { path: string; mode: '100644' | '100755'; type: 'blob'; content: string }[] = [];
+        for (const file of commit.files) {
+          const mode = await modeOf(repo, tree, file.path);
+          if (mode === '120000' || mode === '160000') {
+            throw new Error(`${file.path} is a ${mode === '120000' ? 'symbolic link' : 'submodule'} in ${repo.owner}/${repo.repo}: listwarden does not write it — list the file it points to instead`);
+          }
+          entries.push({ path: file.path, mode: mode === '100755' ? ('100755' as const) : ('100644' as const), type: 'blob' as const, content: file.content });
+        }
+        const { data } = await write('POST', `writing ${commit.files.length} file(s)`, () => octokit.rest.git.createTree({ ...repo, base_tree: tree, tree: entries }));
         tree = data.sha;
       }
       const { data } = await write('POST', 'creating a commit', () =>

@@ -118,6 +118,29 @@ export function createGitHubPort(options: GitHubPortOptions): GitHubPort {
       }
     },
 
+    async getFile(repo, path, ref) {
+      const wanted = path.replace(/^\/+/, '');
+      let data: unknown;
+      try {
+        ({ data } = await octokit.rest.repos.getContent({ ...repo, path: wanted, ref }));
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
+      if (Array.isArray(data)) return { kind: 'directory' };
+      const entry = data as { type?: string; path?: string; sha?: string; size?: number; content?: string; encoding?: string };
+      if (entry.type === 'symlink') return { kind: 'symlink' };
+      if (entry.type === 'submodule') return { kind: 'submodule' };
+      if (entry.type !== 'file') return undefined;
+      // GitHub follows a symbolic link to a file and answers with the target (its own path).
+      if (entry.path !== undefined && entry.path !== wanted) return { kind: 'symlink' };
+      if (entry.encoding === 'base64' && typeof entry.content === 'string') return { kind: 'file', bytes: Buffer.from(entry.content, 'base64') };
+      // Past 1 MB the JSON form carries no content (encoding "none"): the blob API has it.
+      if (!entry.sha) return undefined;
+      const blob = await octokit.rest.git.getBlob({ ...repo, file_sha: entry.sha });
+      return { kind: 'file', bytes: Buffer.from(blob.data.content, blob.data.encoding === 'base64' ? 'base64' : 'utf8') };
+    },
+
     async listPullFiles(repo, pull) {
       const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: pull, per_page: PER_PAGE });
       return files.map((file): PullFile => ({

@@ -71,11 +71,20 @@ export class GitHubPermissionError extends Error {
   }
 }
 
+/**
+ * A path at a ref as the contents API tells it: a file's exact bytes (never decoded on the
+ * way), or what else stands there — a symbolic link (also when GitHub follows it to its
+ * target), a submodule or a directory, which listwarden never reads as a list nor writes.
+ */
+export type RepoFile = { kind: 'file'; bytes: Uint8Array } | { kind: 'symlink' | 'submodule' | 'directory' };
+
 export interface GitHubPort {
   /** The login the token acts as (e.g. "github-actions[bot]"), when it can be told. */
   viewerLogin(): Promise<string | undefined>;
   /** A file's text at a ref, or undefined when the file does not exist there. */
   getFileText(repo: RepoRef, path: string, ref: string): Promise<string | undefined>;
+  /** A path's bytes at a ref (or what else is there), undefined when nothing is. */
+  getFile(repo: RepoRef, path: string, ref: string): Promise<RepoFile | undefined>;
   listPullFiles(repo: RepoRef, pull: number): Promise<PullFile[]>;
   /** Check runs of a commit with this name (to update the earlier one instead of adding a twin). */
   listCheckRuns(repo: RepoRef, ref: string, name: string): Promise<{ id: number; status: string; outputText?: string | null }[]>;
@@ -149,6 +158,7 @@ export interface CommitSummary {
 
 export interface FileWrite {
   path: string;
+  /** The whole new text (a leading U+FEFF writes a byte order mark). Written as UTF-8, keeping the file's mode. */
   content: string;
 }
 
@@ -187,7 +197,11 @@ export interface GitHubPort {
   getBranchSha(repo: RepoRef, branch: string): Promise<string | undefined>;
   /** Commits reachable from `head` and not from `base` (oldest first). */
   listCommitsBetween(repo: RepoRef, base: string, head: string): Promise<CommitSummary[]>;
-  /** A commit (tree on top of the parent's, with the files replaced); returns its sha. Moves no branch. */
+  /**
+   * A commit (tree on top of the parent's, with the files replaced); returns its sha. Moves
+   * no branch. A replaced file keeps its mode (an executable stays one); a path that is a
+   * symbolic link or a submodule in the parent is refused (throws), never overwritten.
+   */
   createCommit(repo: RepoRef, commit: NewCommit): Promise<string>;
   createBranch(repo: RepoRef, branch: string, sha: string): Promise<void>;
   /** Moves a branch; without `force` only fast-forward (GitHub answers 422 otherwise). */

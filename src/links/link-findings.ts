@@ -3,6 +3,7 @@ import type { Link } from '../core/model/types.js';
 import type { LinkPlace } from './collect-links.js';
 import type { UrlOutcome } from './check-urls.js';
 import { archivedRepoMessage, REPO_UNMAINTAINED, unmaintainedMessage } from './repo-findings.js';
+import { urlForMarkdown } from '../core/fixes/url-for-markdown.js';
 
 /** The rules whose verdicts need the network. Their docs live beside the static rules'. */
 export const LINK_RULES: RuleMeta[] = [
@@ -38,10 +39,28 @@ export function suspiciousRedirect(from: string, to: string): string | undefined
   return undefined;
 }
 
-/** The replacement URL written like the original: the fragment kept, `&amp;` kept in HTML. */
+/** The host a URL is on, without a leading `www.` (undefined when it is not a URL). */
+function siteOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A redirect that stays on its site (the same host, give or take `www.`). Anything else —
+ * another host, even a subdomain — is only suggested: the site decided where it points.
+ */
+export function sameSite(from: string, to: string): boolean {
+  const a = siteOf(from);
+  return a !== undefined && a === siteOf(to);
+}
+
+/** The replacement URL written like the original: the fragment kept, `&amp;` kept in HTML, Markdown syntax percent-encoded. */
 function rewrite(raw: string, original: string, target: string): string {
   const hash = original.indexOf('#');
-  let next = target;
+  let next = urlForMarkdown(target);
   if (hash >= 0 && !target.includes('#')) next += original.slice(hash);
   if (raw.includes('&amp;')) next = next.replace(/&(?!amp;)/g, '&amp;');
   return next;
@@ -115,7 +134,8 @@ export function linkFindings(outcomes: Map<string, UrlOutcome>, places: Map<stri
         if (suspicious) {
           push('no-redirect', 'warning', `${link.url} redirects ${suspicious} (${target}) — the page may be gone: check it and update or remove the link`);
         } else {
-          const fix = urlFix(source, link, target);
+          const written = urlFix(source, link, target);
+          const fix = written && !sameSite(result.url, target) ? { ...written, certain: false } : written;
           const renamed = outcome.repo?.state === 'renamed';
           const why = renamed ? `the repository moved to ${outcome.repo!.nameWithOwner}` : `it redirects permanently (${result.redirects.map((h) => h.status).join(' → ')}) to ${target}`;
           push('no-redirect', 'warning', `${link.url}: ${why} — link the new address`, { suggestion: fix ? fix.edits[0]!.text : target, ...(fix ? { fix } : {}) });

@@ -1,4 +1,5 @@
 import type { Finding } from '../core/findings/types.js';
+import { urlForMarkdown } from '../core/fixes/url-for-markdown.js';
 import type { UrlOutcome } from '../links/check-urls.js';
 import { requestUrl } from '../links/collect-links.js';
 import type { ProbeResult } from '../links/types.js';
@@ -25,9 +26,9 @@ export function outcomeFor(finding: Finding, evidence: LinkEvidence | undefined)
   return key ? evidence?.run.outcomes.get(key) : undefined;
 }
 
-/** "301 → https://b, 308 → https://c, which answered 200". */
+/** "301 → https://b, 308 → https://c, which answered 200" (each URL as a fix would write it: nothing in it reads as Markdown). */
 export function redirectChain(result: ProbeResult): string {
-  const hops = result.redirects.map((hop, i) => `${hop.status} → ${result.redirects[i + 1]?.url ?? result.finalUrl}`);
+  const hops = result.redirects.map((hop, i) => `${hop.status} → ${urlForMarkdown(result.redirects[i + 1]?.url ?? result.finalUrl)}`);
   const answer = result.status !== undefined ? `, which answered ${result.status}` : '';
   return `${hops.join(', ')}${answer}`;
 }
@@ -65,7 +66,7 @@ export function explainFix(finding: Finding, evidence: LinkEvidence | undefined)
         const name = outcome.repo.nameWithOwner ?? outcome.result.finalUrl;
         return { reason: `link updated to the repository's new name (${name})`, evidence: `GitHub API: renamed to ${name}${outcome.repo.isArchived ? ' (archived)' : ''}` };
       }
-      if (outcome) return { reason: `link updated to where it permanently redirects (${outcome.result.finalUrl})`, evidence: redirectChain(outcome.result) };
+      if (outcome) return { reason: `link updated to where it permanently redirects (${urlForMarkdown(outcome.result.finalUrl)})`, evidence: redirectChain(outcome.result) };
       return { reason: 'link updated to where it permanently redirects', evidence: what };
     }
     case 'prefer-https': {

@@ -3,6 +3,7 @@ import type { Finding } from '../core/findings/types.js';
 import type { FileWrite } from '../github/port.js';
 import type { LinkEvidence, ListFile } from '../use-cases/check-lists.js';
 import { fixText } from '../use-cases/fix-text.js';
+import { listWrite } from '../use-cases/read-list-file.js';
 import { changeList, type MaintenanceChange } from './change-list.js';
 import { deadLinkFixes, type LeftAlone } from './dead-link-fixes.js';
 import { changesFingerprint } from './pull-body.js';
@@ -28,6 +29,8 @@ export interface MaintenancePlan {
   leftAlone: LeftAlone[];
   /** Files whose fixes could not be explained line by line: left unchanged (a listwarden bug). */
   unexplained: string[];
+  /** Files left unchanged because the write would change bytes outside the fixes, and why. */
+  refused: string[];
 }
 
 /**
@@ -43,7 +46,7 @@ export function planMaintenance(input: MaintenancePlanInput): MaintenancePlan {
   const usable = [...dead.findings, ...findings.filter((f) => !(f.ruleId === 'no-dead-link' && replaced.has(`${f.file}\0${f.span.start.offset}`)))];
   const facts = input.evidence?.facts;
 
-  const plan: MaintenancePlan = { writes: [], changes: [], fingerprint: '', leftAlone: dead.leftAlone, unexplained: [] };
+  const plan: MaintenancePlan = { writes: [], changes: [], fingerprint: '', leftAlone: dead.leftAlone, unexplained: [], refused: [] };
   for (const file of input.files) {
     const own = usable.filter((f) => f.file === file.path);
     const fixed = fixText(file.path, file.source, own, config, facts);
@@ -53,7 +56,12 @@ export function planMaintenance(input: MaintenancePlanInput): MaintenancePlan {
       plan.unexplained.push(file.path);
       continue;
     }
-    plan.writes.push({ path: file.path, content: fixed.output });
+    const written = listWrite(file, fixed.output);
+    if ('refused' in written) {
+      plan.refused.push(written.refused);
+      continue;
+    }
+    plan.writes.push(written.write);
     plan.changes.push(...changeList(file.path, file.source, trace, input.evidence));
   }
   plan.fingerprint = changesFingerprint(plan.changes);

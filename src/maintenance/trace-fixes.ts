@@ -48,15 +48,17 @@ export function traceFixes(path: string, source: string, findings: Finding[], co
     passes.push([...edits].sort((a, b) => a.start - b.start || a.end - b.end));
   };
 
-  const linkPass = applyFixes(source, findings.filter((f) => f.file === path && (LINK_RULE_IDS.has(f.ruleId) || f.ruleId === 'prefer-https')));
+  const linkPass = applyFixes(source, findings.filter((f) => f.file === path && (LINK_RULE_IDS.has(f.ruleId) || f.ruleId === 'prefer-https')), { path });
   if (linkPass.applied.length > 0) record(linkPass.applied);
   let text = linkPass.output;
   if (inspectInput(path, text)) return { output: text, fixes, passes };
+  let doc = buildDocument(path, text);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const result = applyFixes(text, runRules(buildDocument(path, text), { config, ...(facts ? { facts } : {}) }));
-    if (result.applied.length === 0) break;
+    const result = applyFixes(text, runRules(doc, { config, ...(facts ? { facts } : {}) }), { path, before: doc });
+    if (result.applied.length === 0 || !result.doc) break;
     record(result.applied);
     text = result.output;
+    doc = result.doc;
   }
   return { output: text, fixes, passes };
 }

@@ -24,6 +24,10 @@ export interface LinkPorts extends CheckUrlsOptions {
 export interface ListFile {
   path: string;
   source: string;
+  /** The bytes the text was decoded from, when read through the API (to verify a write against). */
+  bytes?: Uint8Array;
+  /** The file starts with a UTF-8 byte order mark (not part of `source`). */
+  bom?: boolean;
 }
 
 export interface CheckListsResult {

@@ -8,6 +8,7 @@ import { changedLines } from '../review/changed-lines.js';
 import { fingerprintOf, suggestionComment } from '../review/suggestions.js';
 import { checkLists, type LinkPorts, type ListFile } from './check-lists.js';
 import { fixText } from './fix-text.js';
+import { listWrite, readListFile } from './read-list-file.js';
 
 /** `/listwarden fix` on a pull request. */
 export interface FixPullRequest {
@@ -37,6 +38,8 @@ interface ListText {
   path: string;
   head: string;
   base: string | undefined;
+  /** The head as read (bytes, byte order mark), to write it back. */
+  file: ListFile;
 }
 
 /**
@@ -57,9 +60,11 @@ export async function fixPullRequest(github: GitHubPort, request: FixPullRequest
     throw new CommandError(`#${pull.number} is ${pull.merged ? 'merged' : 'closed'}, so there is no branch to fix — run \`/listwarden fix\` on the report issue to fix the default branch.`);
   }
 
-  const lists = await readLists(github, request, pull);
+  const { lists, skipped } = await readLists(github, request, pull);
+  // Files listwarden will not touch, said in the reply: "; README.md:3:7 is not valid UTF-8 — …".
+  const notes = skipped.map((why) => ` (${why})`).join('');
   if (lists.length === 0) {
-    return { suggested: 0, changes: 0, line: `Nothing to fix: this pull request changes no list file (${request.files.join(', ') || 'no list globs configured'}).` };
+    return { suggested: 0, changes: 0, line: `Nothing to fix: this pull request changes no list file${skipped.length > 0 ? ' listwarden can read' : ''} (${request.files.join(', ') || 'no list globs configured'}).${notes}` };
   }
   const result = await checkLists(
     lists.map((l): ListFile => ({ path: l.path, source: l.head })),
@@ -71,10 +76,16 @@ export async function fixPullRequest(github: GitHubPort, request: FixPullRequest
   for (const list of lists) {
     const fixed = fixText(list.path, list.head, result.findings, request.config, result.facts);
     if (fixed.output === list.head) continue;
-    writes.push({ path: list.path, content: fixed.output });
+    const written = listWrite(list.file, fixed.output);
+    if ('refused' in written) {
+      skipped.push(written.refused);
+      continue;
+    }
+    writes.push(written.write);
     applied.push(...fixed.applied);
   }
-  if (writes.length === 0) return { suggested: 0, changes: 0, line: 'Nothing to fix: listwarden is certain of no fix in the lists this pull request changes.' };
+  const allNotes = skipped.map((why) => ` (${why})`).join('');
+  if (writes.length === 0) return { suggested: 0, changes: 0, line: `Nothing to fix: listwarden is certain of no fix in the lists this pull request changes.${allNotes}` };
   const changes = applied.length;
 
   let whyNotPushed: string;
@@ -83,27 +94,33 @@ export async function fixPullRequest(github: GitHubPort, request: FixPullRequest
   } else {
     try {
       const pushed = await push(github, repo, pull, writes, applied);
-      return { pushed, suggested: 0, changes, line: `pushed ${countOf(changes, 'fix', 'fixes')} in ${countOf(writes.length, 'file', 'files')} to \`${pull.headRef}\` (${pushed.slice(0, 7)}): ${ruleCounts(applied)}.` };
+      return { pushed, suggested: 0, changes, line: `pushed ${countOf(changes, 'fix', 'fixes')} in ${countOf(writes.length, 'file', 'files')} to \`${pull.headRef}\` (${pushed.slice(0, 7)}): ${ruleCounts(applied)}.${allNotes}` };
     } catch (error) {
       if (!(error instanceof GitHubPermissionError)) throw error;
       whyNotPushed = `GitHub refused the push (${error.status}): the token may not write to this branch`;
     }
   }
-  return suggest(github, request, pull, lists, result.findings, changes, whyNotPushed);
+  const suggested = await suggest(github, request, pull, lists, result.findings, changes, whyNotPushed);
+  return { ...suggested, line: suggested.line + allNotes };
 }
 
-async function readLists(github: GitHubPort, request: FixPullRequest, pull: PullSummary): Promise<ListText[]> {
+async function readLists(github: GitHubPort, request: FixPullRequest, pull: PullSummary): Promise<{ lists: ListText[]; skipped: string[] }> {
   const files = (await github.listPullFiles(request.repo, request.pull)).filter(
     (f) => f.status !== 'removed' && matchesAnyGlob(f.filename, request.files) && !matchesAnyGlob(f.filename, request.config.ignoreFiles),
   );
   const lists: ListText[] = [];
+  const skipped: string[] = [];
   for (const file of files) {
-    const head = await github.getFileText(request.repo, file.filename, pull.headSha);
-    if (head === undefined) continue;
+    const read = await readListFile(github, request.repo, file.filename, pull.headSha);
+    if (!read) continue;
+    if ('skipped' in read) {
+      skipped.push(read.skipped);
+      continue;
+    }
     const base = file.status === 'added' ? undefined : await github.getFileText(request.repo, file.previousFilename ?? file.filename, pull.baseSha);
-    lists.push({ path: file.filename, head, base });
+    lists.push({ path: file.filename, head: read.file.source, base, file: read.file });
   }
-  return lists;
+  return { lists, skipped };
 }
 
 /** One commit on the head, then a fast-forward of the branch. */

@@ -10,6 +10,8 @@ export interface TextFixOutcome {
   output: string;
   /** Every finding whose certain fix was applied: the link ones first, then the static rules'. */
   applied: Finding[];
+  /** Link findings whose certain fix was left out: it would have changed more than its URL (see applyFixes). */
+  rejected: Finding[];
 }
 
 /**
@@ -22,7 +24,7 @@ export interface TextFixOutcome {
  * ones and prefer-https are used from it; the static rules run again on the text).
  */
 export function fixText(path: string, source: string, findings: Finding[], config: ResolvedConfig, facts?: LinkFacts): TextFixOutcome {
-  const linkPass = applyFixes(source, findings.filter((f) => f.file === path && (LINK_RULE_IDS.has(f.ruleId) || f.ruleId === 'prefer-https')));
+  const linkPass = applyFixes(source, findings.filter((f) => f.file === path && (LINK_RULE_IDS.has(f.ruleId) || f.ruleId === 'prefer-https')), { path });
   const outcome = fixSource(path, linkPass.output, { config, ...(facts ? { facts } : {}) });
-  return { output: outcome.output, applied: [...linkPass.applied, ...outcome.applied] };
+  return { output: outcome.output, applied: [...linkPass.applied, ...outcome.applied], rejected: linkPass.rejected };
 }

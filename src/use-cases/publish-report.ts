@@ -12,6 +12,7 @@ import { buildReportModel, hasSomethingToReport, unverifiableCount } from '../re
 import { rotDeadCounts } from '../report/rot-items.js';
 import { recordRun } from '../report/trend-chart.js';
 import { withLease } from './lease.js';
+import { readListFile } from './read-list-file.js';
 import { compileUrlPatterns } from '../core/findings/url-pattern.js';
 import { collectUrls } from '../links/collect-links.js';
 import { rememberedFailures } from '../report/remembered-links.js';
@@ -98,8 +99,9 @@ async function readLists(session: Session): Promise<{ files: ListFile[]; tree: s
   const paths = tree.filter((path) => matchesAnyGlob(path, request.files) && !matchesAnyGlob(path, request.config.ignoreFiles)).sort();
   const files: ListFile[] = [];
   for (const path of paths) {
-    const source = await github.getFileText(request.repo, path, baseSha);
-    if (source !== undefined) files.push({ path, source });
+    const read = await readListFile(github, request.repo, path, baseSha);
+    if (read && 'skipped' in read) session.log(read.skipped);
+    else if (read) files.push(read.file);
   }
   if (files.length === 0) session.log(`no list file matches ${request.files.join(', ')} on ${session.defaultBranch} — check the \`files\` input`);
   return { files, tree };

@@ -64,7 +64,14 @@ describe('binary and badly encoded input', () => {
 
   it('a UTF-8 BOM is not a problem', () => {
     const decoded = decodeInput('list.md', Uint8Array.from([0xef, 0xbb, 0xbf, ...encode('# List\n')]));
-    expect(decoded).toEqual({ source: '# List\n' });
+    expect(decoded).toEqual({ source: '# List\n', bom: true });
+    expect(decodeInput('list.md', encode('# List\n'))).toEqual({ source: '# List\n', bom: false });
+  });
+
+  it('an undecodable byte after CR-only line endings is located on its line', () => {
+    const bytes = Uint8Array.from([...encode('a\rbc\r\nde'), 0xff]);
+    const decoded = decodeInput('list.md', bytes);
+    expect((decoded as { problem: Finding }).problem.span.start).toMatchObject({ line: 3, column: 3 });
   });
 });
 

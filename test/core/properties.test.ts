@@ -127,8 +127,9 @@ const list = fc
 
 const NUM_RUNS = Number(process.env.LISTWARDEN_PROPERTY_RUNS ?? 150);
 
+/** Lines as CommonMark counts them: `\n`, `\r\n` and a lone `\r` end a line. */
 function lineCount(source: string): number {
-  return source.split('\n').length;
+  return source.split(/\r\n|\r|\n/).length;
 }
 
 function expectFindingInBounds(f: Finding, source: string): void {

@@ -8,7 +8,7 @@ import { applyChanges, ARCHIVE, LIST } from './helpers/lists.js';
 
 const WORLD: LinkWorld = {
   answers: {
-    'https://old.example/alpha': redirect('https://old.example/alpha', 'https://new.example/alpha', [301, 308], ['https://mid.example/alpha']),
+    'https://old.example/alpha': redirect('https://old.example/alpha', 'https://old.example/new/alpha', [301, 308], ['https://old.example/mid/alpha']),
     'https://gone.example/page': NOT_FOUND,
     'https://lost.example/': NOT_FOUND,
     'https://cited.example/': NOT_FOUND,
@@ -38,7 +38,7 @@ describe('which fixes the maintenance PR makes', () => {
   it('makes the certain link and static fixes and records each on its original line', async () => {
     const p = await plan();
     const lines = written(p).split('\n');
-    expect(lines[4]).toBe('- [Alpha](https://new.example/alpha) - Moved permanently.');
+    expect(lines[4]).toBe('- [Alpha](https://old.example/new/alpha) - Moved permanently.');
     expect(lines[5]).toBe('- [Beta](https://github.com/new-owner/beta) - Renamed repository.');
     expect(lines[6]).toBe(`- [Gone](${ARCHIVE}) - Dead, with an archived copy.`);
     expect(lines[7]).toBe('- [Gitleaks](https://gitleaks.io/) - Finds secrets.');
@@ -100,9 +100,9 @@ describe('the change list: reasons and evidence', () => {
     const [change] = at((await plan()).changes, 5);
     expect(change).toMatchObject({
       before: '- [Alpha](https://old.example/alpha) - Moved permanently.',
-      after: '- [Alpha](https://new.example/alpha) - Moved permanently.',
-      reason: 'link updated to where it permanently redirects (https://new.example/alpha)',
-      evidence: '301 → https://mid.example/alpha, 308 → https://new.example/alpha, which answered 200',
+      after: '- [Alpha](https://old.example/new/alpha) - Moved permanently.',
+      reason: 'link updated to where it permanently redirects (https://old.example/new/alpha)',
+      evidence: '301 → https://old.example/mid/alpha, 308 → https://old.example/new/alpha, which answered 200',
     });
   });
 

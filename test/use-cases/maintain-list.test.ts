@@ -9,7 +9,7 @@ import { BOT, FakeGitHub, FakeHttpError, REPO, withoutLeases } from './helpers/f
 const NOW = Date.parse('2024-06-01T12:00:00Z');
 
 const LIST = ['# Awesome Things', '', '- [Alpha](https://old.example/alpha) - Moved permanently.', '- [Gitleak](https://gitleaks.io/) - Finds secrets.', '- [Fine](https://fine.example/) - Fine for now.', ''].join('\n');
-const WORLD: LinkWorld = { answers: { 'https://old.example/alpha': redirect('https://old.example/alpha', 'https://new.example/alpha') } };
+const WORLD: LinkWorld = { answers: { 'https://old.example/alpha': redirect('https://old.example/alpha', 'https://old.example/new/alpha') } };
 const MORE: LinkWorld = { answers: { ...WORLD.answers, 'https://fine.example/': redirect('https://fine.example/', 'https://fine.example/home') } };
 
 function repo(): FakeGitHub {
@@ -40,7 +40,7 @@ describe('maintainList', () => {
     expect(outcome).toMatchObject({ action: 'opened', pull: 1 });
     expect(outcome.changes.map((c) => `${c.line} ${c.ruleId}`)).toEqual(['3 no-redirect', '4 tool-name-spelling']);
     const fixed = gh.fileAt(MAINTENANCE_BRANCH, 'README.md')!;
-    expect(fixed).toContain('- [Alpha](https://new.example/alpha) - Moved permanently.');
+    expect(fixed).toContain('- [Alpha](https://old.example/new/alpha) - Moved permanently.');
     expect(fixed).toContain('- [Gitleaks](https://gitleaks.io/) - Finds secrets.');
     expect(gh.fileAt(MAINTENANCE_BRANCH, 'CONTRIBUTING.md')).toBe('Be kind.\n');
     expect(gh.fileAt('main', 'README.md')).toBe(LIST);
@@ -54,7 +54,7 @@ describe('maintainList', () => {
     expect(gh.pulls).toHaveLength(1);
     expect(pull).toMatchObject({ state: 'open', headRef: MAINTENANCE_BRANCH, baseRef: 'main', title: 'listwarden: 2 certain fixes to README.md' });
     expect(pull!.body.startsWith(MAINTENANCE_MARKER)).toBe(true);
-    expect(pull!.body).toContain('301 → https://new.example/alpha, which answered 200');
+    expect(pull!.body).toContain('301 → https://old.example/new/alpha, which answered 200');
     expect(readFingerprint(pull!.body)).toMatch(/^[0-9a-f]{32}$/);
     expect(gh.refs.has(leaseRef('maintenance'))).toBe(false);
   });
@@ -139,7 +139,7 @@ describe('maintainList', () => {
     const gh = repo();
     await run(gh);
     gh.mergePull(1);
-    expect(gh.fileAt('main', 'README.md')).toContain('https://new.example/alpha');
+    expect(gh.fileAt('main', 'README.md')).toContain('https://old.example/new/alpha');
 
     const quiet = await run(gh);
     expect(quiet.outcome).toMatchObject({ action: 'nothing-to-fix' });
@@ -237,5 +237,25 @@ describe('the fake GitHub refuses what GitHub refuses', () => {
     await expect(gh.createPull(REPO, { title: 't', body: '', head: 'topic', base: 'main' })).rejects.toMatchObject({ status: 422 });
     await gh.createBranch(REPO, 'empty', base);
     await expect(gh.createPull(REPO, { title: 't', body: '', head: 'empty', base: 'main' })).rejects.toMatchObject({ status: 422 });
+  });
+});
+
+describe('a hostile redirect target in the maintenance pull request', () => {
+  const HOSTILE = 'https://old.example/x)[Download v2 (official mirror)](https://phish.example/setup.exe) | pwned |';
+  const TABLE = ['# Awesome Things', '', '| Name | What |', '| --- | --- |', '| [Alpha](https://old.example/alpha) | Moved permanently. |', '| [Fine](https://fine.example/) | Fine. |', ''].join('\n');
+
+  it('commits the target as one percent-encoded URL: the row keeps its cells and gains no link', async () => {
+    const gh = new FakeGitHub({ 'README.md': TABLE }, { knowsLogin: true });
+    await run(gh, { answers: { 'https://old.example/alpha': redirect('https://old.example/alpha', HOSTILE) } });
+    const fixed = gh.fileAt(MAINTENANCE_BRANCH, 'README.md')!;
+    expect(fixed).toBe(TABLE.replace('https://old.example/alpha', 'https://old.example/x%29%5BDownload%20v2%20%28official%20mirror%29%5D%28https://phish.example/setup.exe%29%20%7C%20pwned%20%7C'));
+    expect(gh.pulls[0]!.body).not.toContain('](https://phish.example/setup.exe)');
+  });
+
+  it('makes no pull request for a redirect to another host (a suggestion, not a certain fix)', async () => {
+    const gh = new FakeGitHub({ 'README.md': TABLE }, { knowsLogin: true });
+    const { outcome } = await run(gh, { answers: { 'https://old.example/alpha': redirect('https://old.example/alpha', 'https://elsewhere.example/alpha') } });
+    expect(outcome.changes).toEqual([]);
+    expect(gh.pulls).toEqual([]);
   });
 });

@@ -1,4 +1,8 @@
 import type { Finding, TextEdit } from '../findings/types.js';
+import type { ListDocument } from '../model/types.js';
+import { buildDocument } from '../parse/build-document.js';
+import { inspectInput } from '../parse/inspect-input.js';
+import { structureKept } from './structure-kept.js';
 
 export interface ApplyResult {
   output: string;
@@ -6,20 +10,49 @@ export interface ApplyResult {
   applied: Finding[];
   /** Findings with a certain fix left out because it overlapped an applied one (a later pass may apply it). */
   deferred: Finding[];
+  /** Findings with a certain fix left out because the text it wrote would not keep the links and table cells (see structureKept). */
+  rejected: Finding[];
+  /** The output parsed (when a fix was applied), for the next pass to reuse. */
+  doc?: ListDocument;
 }
+
+export interface ApplyOptions {
+  /** The file's path, for the parsed documents. */
+  path?: string;
+  /** `source` already parsed, to save parsing it again. */
+  before?: ListDocument;
+}
+
+/** Parses spent looking for the fixes that break the structure, when some do; past it the rest are left out. */
+const MAX_CHECK_PARSES = 48;
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   if (a.start === a.end && b.start === b.end) return a.start === b.start;
   return a.start < b.end && b.start < a.end || (a.start === a.end && a.start > b.start && a.start < b.end) || (b.start === b.end && b.start > a.start && b.start < a.end);
 }
 
+function applyEdits(source: string, edits: TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let output = '';
+  let at = 0;
+  for (const edit of sorted) {
+    output += source.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  return output + source.slice(at);
+}
+
 /**
  * Applies the certain fixes of findings to a text. A fix is all or nothing; fixes whose
  * edits overlap an earlier accepted fix are deferred. Bytes outside the edits never change.
+ *
+ * The result is parsed again and a fix is kept only if the links and table cells are what
+ * they were (only the URLs the fixes meant to change changed): a fix that would add a link
+ * or split a table row is rejected, whatever rule wrote it.
  */
-export function applyFixes(source: string, findings: Finding[]): ApplyResult {
+export function applyFixes(source: string, findings: Finding[], options: ApplyOptions = {}): ApplyResult {
   const accepted: TextEdit[] = [];
-  const applied: Finding[] = [];
+  const candidates: Finding[] = [];
   const deferred: Finding[] = [];
   for (const finding of findings) {
     const fix = finding.fix;
@@ -32,10 +65,43 @@ export function applyFixes(source: string, findings: Finding[]): ApplyResult {
       continue;
     }
     accepted.push(...fix.edits);
-    applied.push(finding);
+    candidates.push(finding);
   }
-  accepted.sort((a, b) => b.start - a.start || b.end - a.end);
-  let output = source;
-  for (const edit of accepted) output = output.slice(0, edit.start) + edit.text + output.slice(edit.end);
-  return { output, applied, deferred };
+  if (candidates.length === 0) return { output: source, applied: [], deferred, rejected: [] };
+  const path = options.path ?? options.before?.path ?? 'list.md';
+  // Text that cannot be read as a list is never parsed, so never fixed.
+  if (inspectInput(path, source)) return { output: source, applied: [], deferred, rejected: candidates };
+  const before = options.before ?? buildDocument(path, source);
+
+  let parses = 0;
+  const tried = new Map<Finding[], { output: string; doc: ListDocument; ok: boolean }>();
+  const attempt = (set: Finding[]) => {
+    const edits = set.flatMap((f) => f.fix!.edits);
+    const output = applyEdits(source, edits);
+    parses++;
+    const doc = buildDocument(path, output);
+    const result = { output, doc, ok: structureKept(before, doc, edits) };
+    tried.set(set, result);
+    return result;
+  };
+  // The fixes that keep the structure: all of them at once (the usual case), else halves
+  // searched for the ones that break it.
+  const solve = (set: Finding[]): Finding[] => {
+    if (set.length === 0 || parses >= MAX_CHECK_PARSES) return [];
+    if (attempt(set).ok) return set;
+    if (set.length === 1) return [];
+    const middle = set.length >> 1;
+    const left = solve(set.slice(0, middle));
+    const right = solve(set.slice(middle));
+    if (left.length === 0 || right.length === 0) return left.length > 0 ? left : right;
+    const both = [...left, ...right];
+    if (parses < MAX_CHECK_PARSES && attempt(both).ok) return both;
+    return left.length >= right.length ? left : right;
+  };
+  const applied = solve(candidates);
+  const kept = new Set(applied);
+  const rejected = candidates.filter((f) => !kept.has(f));
+  if (applied.length === 0) return { output: source, applied, deferred, rejected };
+  const result = tried.get(applied)!;
+  return { output: result.output, applied, deferred, rejected, doc: result.doc };
 }

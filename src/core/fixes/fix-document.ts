@@ -20,13 +20,15 @@ export function fixDocument(path: string, source: string, options: RunOptions = 
   let text = source;
   const applied: Finding[] = [];
   let passes = 0;
+  let doc = buildDocument(path, text);
   while (passes < MAX_PASSES) {
     passes++;
-    const findings = runRules(buildDocument(path, text), options);
-    const result = applyFixes(text, findings);
-    if (result.applied.length === 0) break;
+    const findings = runRules(doc, options);
+    const result = applyFixes(text, findings, { path, before: doc });
+    if (result.applied.length === 0 || !result.doc) break;
     applied.push(...result.applied);
     text = result.output;
+    doc = result.doc;
   }
   return { output: text, applied, passes };
 }

@@ -1,4 +1,5 @@
 import type { Finding } from '../findings/types.js';
+import { LineIndex } from './line-index.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -36,14 +37,20 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** Decodes a file's bytes as UTF-8, or says where the first undecodable byte is. */
-export function decodeInput(path: string, bytes: Uint8Array): { source: string } | { problem: Finding } {
+/** Whether bytes start with the UTF-8 byte order mark (EF BB BF). */
+export function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/**
+ * Decodes a file's bytes as UTF-8, or says where the first undecodable byte is. A byte
+ * order mark is not part of the text (`bom` says it was there: write it back with encodeOutput).
+ */
+export function decodeInput(path: string, bytes: Uint8Array): { source: string; bom: boolean } | { problem: Finding } {
   const bad = firstInvalidUtf8(bytes);
-  if (bad < 0) return { source: decoder.decode(bytes) };
+  if (bad < 0) return { source: decoder.decode(bytes), bom: hasUtf8Bom(bytes) };
   const text = decoder.decode(bytes.subarray(0, bad));
-  const line = text.split('\n').length;
-  const column = text.length - text.lastIndexOf('\n');
-  const point = { line, column, offset: text.length };
+  const point = new LineIndex(text).point(text.length);
   return {
     problem: {
       ruleId: 'unreadable-input',

@@ -1,4 +1,5 @@
 import type { Finding } from '../findings/types.js';
+import { LineIndex } from './line-index.js';
 
 /** Lists larger than this are refused: no real list comes near it, and parsing stays bounded. */
 export const MAX_SOURCE_CHARS = 20 * 1024 * 1024;
@@ -8,12 +9,7 @@ export const MAX_SOURCE_CHARS = 20 * 1024 * 1024;
  * and oversized files.
  */
 export function inspectInput(path: string, source: string): Finding | undefined {
-  const at = (offset: number) => {
-    const before = source.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
-    return { line, column, offset };
-  };
+  const at = (offset: number) => new LineIndex(source.slice(0, offset)).point(offset);
   const problem = (offset: number, message: string): Finding => ({
     ruleId: 'unreadable-input',
     severity: 'error',

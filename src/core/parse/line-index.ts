@@ -1,11 +1,26 @@
 import type { Point, Span } from '../model/types.js';
 
-/** Converts 0-based offsets into 1-based line/column points of one source text. */
+/**
+ * Converts 0-based offsets into 1-based line/column points of one source text. Lines end
+ * as CommonMark says: `\n`, `\r\n` or a lone `\r` (old Mac files have only those).
+ */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(readonly source: string) {
-    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    if (!source.includes('\r')) {
+      for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+      return;
+    }
+    const length = source.length;
+    for (let i = 0; i < length; i++) {
+      const code = source.charCodeAt(i);
+      if (code === 10) this.lineStarts.push(i + 1);
+      else if (code === 13) {
+        if (source.charCodeAt(i + 1) === 10) i++;
+        this.lineStarts.push(i + 1);
+      }
+    }
   }
 
   get lineCount(): number {

@@ -13,6 +13,7 @@ import {
   type PullInput,
   type PullSummary,
   type ReactionContent,
+  type RepoFile,
   type RepoPermission,
   type RepoRef,
   type ReviewCommentInput,
@@ -272,6 +273,19 @@ export class FakeGitHub implements GitHubPort {
   async getFileText(repo: RepoRef, path: string, ref: string): Promise<string | undefined> {
     await this.enter('getFileText', repo, [path, ref]);
     return this.fileAt(ref, path);
+  }
+
+  /**
+   * What `getFile` answers for a path instead of its text at every ref: bytes that are not
+   * UTF-8, a symbolic link, a submodule (the path must still be in the tree to be listed).
+   */
+  readonly raw = new Map<string, RepoFile>();
+
+  async getFile(repo: RepoRef, path: string, ref: string): Promise<RepoFile | undefined> {
+    await this.enter('getFile', repo, [path, ref]);
+    const text = this.fileAt(ref, path);
+    if (text === undefined) return undefined;
+    return this.raw.get(path) ?? { kind: 'file', bytes: new TextEncoder().encode(text) };
   }
 
   async listPullFiles(repo: RepoRef, pull: number): Promise<PullFile[]> {

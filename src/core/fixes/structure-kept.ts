@@ -1,0 +1,69 @@
+import type { TextEdit } from '../findings/types.js';
+import type { Link, ListDocument, Span, TableRow } from '../model/types.js';
+
+/**
+ * `span` lies wholly inside what an edit replaces (a deleted entry, a removed row) — not an
+ * edit of the URL alone, which for a bare URL is the whole link (`within`).
+ */
+function replacedBy(edits: readonly TextEdit[], span: Span, within?: Span): boolean {
+  return edits.some(
+    (e) => e.end > e.start && e.start <= span.start.offset && span.end.offset <= e.end && !(within && within.start.offset <= e.start && e.end <= within.end.offset),
+  );
+}
+
+/**
+ * The URL a link should hold after the edits: its written URL with the edits inside it
+ * applied (`&amp;` read as `&`, as the parser reads it); undefined when an edit crosses
+ * the URL's edge, so nothing can be expected of it.
+ */
+function expectedUrl(source: string, link: Link, edits: readonly TextEdit[]): string | undefined {
+  const url = link.urlSpan;
+  if (!url) return link.url;
+  const start = url.start.offset;
+  const end = url.end.offset;
+  const touching = edits.filter((e) => e.start < end && e.end > start || (e.start === e.end && e.start > start && e.start < end));
+  if (touching.length === 0) return link.url;
+  if (touching.some((e) => e.start < start || e.end > end)) return undefined;
+  let raw = '';
+  let at = start;
+  for (const edit of [...touching].sort((a, b) => a.start - b.start)) {
+    raw += source.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  raw += source.slice(at, end);
+  return raw.replace(/&amp;/g, '&');
+}
+
+function rowsOf(doc: ListDocument): TableRow[] {
+  const rows: TableRow[] = [];
+  for (const table of doc.tables) for (const row of [...table.headerRows, ...table.bodyRows]) rows.push(row);
+  return rows;
+}
+
+/**
+ * Whether text edits kept the document's structure: every link that was not deleted is
+ * still there, in the same order and syntax, with the same URL (or, where an edit was
+ * inside its URL, exactly the URL the edit wrote), no link appeared, and every table row
+ * that was not deleted has as many cells as before. A URL that Markdown reads as more
+ * syntax (a `)` closing the link early, a `|` splitting a table row) fails this.
+ *
+ * `edits` are the applied edits in `before`'s coordinates.
+ */
+export function structureKept(before: ListDocument, after: ListDocument, edits: readonly TextEdit[]): boolean {
+  const expected: { url: string; syntax: Link['syntax']; isImage: boolean }[] = [];
+  for (const link of before.links) {
+    if (replacedBy(edits, link.span, link.urlSpan)) continue;
+    const url = expectedUrl(before.source, link, edits);
+    if (url === undefined) return false;
+    expected.push({ url, syntax: link.syntax, isImage: link.isImage });
+  }
+  if (after.links.length !== expected.length) return false;
+  for (let i = 0; i < expected.length; i++) {
+    const want = expected[i]!;
+    const got = after.links[i]!;
+    if (got.url !== want.url || got.syntax !== want.syntax || got.isImage !== want.isImage) return false;
+  }
+  const cellsBefore = rowsOf(before).filter((row) => !replacedBy(edits, row.span)).map((row) => row.cells.length);
+  const cellsAfter = rowsOf(after).map((row) => row.cells.length);
+  return cellsBefore.length === cellsAfter.length && cellsBefore.every((n, i) => n === cellsAfter[i]);
+}

@@ -1,0 +1,77 @@
+import { describe, it, expect } from '@jest/globals';
+import { applyFixes } from '../../../src/core/fixes/apply-fixes.js';
+import type { Finding, TextEdit } from '../../../src/core/findings/types.js';
+
+const at = { line: 1, column: 1, offset: 0 };
+function finding(ruleId: string, ...edits: TextEdit[]): Finding {
+  return { ruleId, severity: 'warning', message: 'm', file: 'list.md', span: { start: at, end: at }, fix: { edits, certain: true } };
+}
+/** An edit replacing the first occurrence of `from` in `source`. */
+function replace(source: string, from: string, text: string, nth = 0): TextEdit {
+  let start = source.indexOf(from);
+  for (let i = 0; i < nth; i++) start = source.indexOf(from, start + 1);
+  return { start, end: start + from.length, text };
+}
+
+const LIST = ['# Tools', '', '- [One](https://one.example/a) - First.', '- [Two](https://two.example/b) - Second.', '', '| Name | What |', '| --- | --- |', '| [Three](https://three.example/c) | Third. |', ''].join('\n');
+
+describe('applyFixes keeps a fix only if the links and table cells stay what they were', () => {
+  it('applies fixes that only change the URL they target', () => {
+    const fixes = [finding('a', replace(LIST, 'https://one.example/a', 'https://one.example/new')), finding('b', replace(LIST, 'https://three.example/c', 'https://three.example/new'))];
+    const result = applyFixes(LIST, fixes);
+    expect(result.applied).toEqual(fixes);
+    expect(result.rejected).toEqual([]);
+    expect(result.output).toBe(LIST.replace('one.example/a', 'one.example/new').replace('three.example/c', 'three.example/new'));
+  });
+
+  it('rejects a URL that closes the link and adds a second one; the other fixes still apply', () => {
+    const bad = finding('bad', replace(LIST, 'https://one.example/a', 'https://one.example/x)[Mirror](https://evil.example/setup.exe'));
+    const good = finding('good', replace(LIST, 'https://two.example/b', 'https://two.example/new'));
+    const result = applyFixes(LIST, [bad, good]);
+    expect(result.applied).toEqual([good]);
+    expect(result.rejected).toEqual([bad]);
+    expect(result.output).toBe(LIST.replace('two.example/b', 'two.example/new'));
+  });
+
+  it('rejects a URL that splits a table row into more cells', () => {
+    const bad = finding('bad', replace(LIST, 'https://three.example/c', 'https://three.example/c%20|%20pwned'));
+    expect(applyFixes(LIST, [bad])).toMatchObject({ output: LIST, applied: [], rejected: [bad] });
+  });
+
+  it('rejects a fix that changes a URL it was not aimed at (an edit across the URL edge)', () => {
+    const start = LIST.indexOf('https://one.example/a');
+    const bad = finding('bad', { start: start - 1, end: start + 5, text: '(http' });
+    expect(applyFixes(LIST, [bad]).rejected).toEqual([bad]);
+  });
+
+  it('rejects a bare URL replaced by one the autolink would cut short (a trailing dot)', () => {
+    const source = 'See https://one.example/a for more.\n';
+    const bad = finding('bad', replace(source, 'https://one.example/a', 'https://one.example/b.'));
+    const good = finding('good', replace(source, 'https://one.example/a', 'https://one.example/b'));
+    expect(applyFixes(source, [bad]).rejected).toEqual([bad]);
+    expect(applyFixes(source, [good]).output).toBe('See https://one.example/b for more.\n');
+  });
+
+  it('accepts whole-line deletions of entries and rows (their links go with them)', () => {
+    const entry = '- [Two](https://two.example/b) - Second.\n';
+    const row = '| [Three](https://three.example/c) | Third. |\n';
+    const fixes = [finding('entry', replace(LIST, entry, '')), finding('row', replace(LIST, row, ''))];
+    const result = applyFixes(LIST, fixes);
+    expect(result.applied).toEqual(fixes);
+    expect(result.output).toBe(LIST.replace(entry, '').replace(row, ''));
+  });
+
+  it('rejects a deletion that leaves a broken link behind', () => {
+    const bad = finding('bad', replace(LIST, ')', ''));
+    expect(applyFixes(LIST, [bad]).rejected).toEqual([bad]);
+  });
+
+  it('finds the one bad fix among many', () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `- [T${i}](https://t${i}.example/) - Tool ${i}.`);
+    const source = lines.join('\n') + '\n';
+    const fixes = lines.map((_, i) => finding(`f${i}`, replace(source, `https://t${i}.example/`, i === 23 ? `https://t${i}.example/)[x](https://y.example/` : `https://t${i}.example/new`)));
+    const result = applyFixes(source, fixes);
+    expect(result.rejected.map((f) => f.ruleId)).toEqual(['f23']);
+    expect(result.applied).toHaveLength(39);
+  });
+});
