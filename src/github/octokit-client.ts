@@ -4,6 +4,7 @@ import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
+import { trimEndChars } from '../core/text/trim.js';
 
 /**
  * The Octokit listwarden talks to GitHub with: REST methods, pagination, retries of
@@ -93,7 +94,7 @@ export function createOctokit(options: OctokitClientOptions): ListwardenOctokit 
 
   return new PluggedOctokit({
     auth: options.token,
-    baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
+    baseUrl: trimEndChars(options.baseUrl ?? DEFAULT_BASE_URL, '/'),
     userAgent: options.userAgent ?? 'listwarden',
     log: { debug: () => {}, info: (m: string) => log.info(m), warn: (m: string) => log.warn(m), error: (m: string) => log.warn(m) },
     request: { fetch: timedFetch },

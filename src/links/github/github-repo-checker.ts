@@ -2,6 +2,7 @@ import { gitHubRepoKey } from './parse-github-url.js';
 import { exhaustedWaitMs, rateLimitWaitMs, readRateLimit, type RateLimitState } from './rate-limit.js';
 import { buildRepoQuery, interpretRepoResponse, type GraphQLBody } from './repo-query.js';
 import type { RepoRef, RepoStatus } from './repo-status.js';
+import { trimEndChars } from '../../core/text/trim.js';
 
 export type { RepoRef, RepoState, RepoStatus } from './repo-status.js';
 
@@ -36,7 +37,7 @@ const DEFAULT_USER_AGENT = 'listwarden (+https://github.com/listwarden/listwarde
 
 /** GraphQL endpoint of an API root: `${apiUrl}/graphql`, or `…/api/graphql` for a GHES `…/api/v3`. */
 export function graphqlEndpoint(apiUrl: string): string {
-  const base = apiUrl.replace(/\/+$/, '');
+  const base = trimEndChars(apiUrl, '/');
   if (/\/api\/v3$/i.test(base)) return `${base.slice(0, -'/v3'.length)}/graphql`;
   if (/\/graphql$/i.test(base)) return base;
   return `${base}/graphql`;
