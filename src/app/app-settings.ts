@@ -1,5 +1,6 @@
 import type { CheckLinks } from '../use-cases/review-pull-request.js';
 import type { PortTuning } from './installation-port.js';
+import type { RuleRunner } from '../use-cases/check-lists.js';
 
 /**
  * How the app runs, the same for every repository it is installed on: from the
@@ -18,6 +19,8 @@ export interface AppSettings {
   /** For the link checker: LISTWARDEN_ALLOW_PRIVATE, LISTWARDEN_WAYBACK_URL. */
   env: NodeJS.ProcessEnv;
   port: PortTuning;
+  /** Where lists are parsed and checked: the server's worker pool; absent → on this thread (tests). */
+  rules?: RuleRunner;
 }
 
 export class SettingsError extends Error {}
