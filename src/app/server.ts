@@ -64,17 +64,18 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, override
   } catch (error) {
     throw new StartError(`${error instanceof Error ? error.message : String(error)} — set PRIVATE_KEY (the key's text) or PRIVATE_KEY_PATH (its .pem file) from the GitHub App's settings page`);
   }
-  const log = probot.log.child({ name: 'listwarden' });
   // GitHub's delivery is answered at once; the work goes on (counted for shutdown), and the
-  // parse and rules run in the worker pool, each job within its deadline.
-  const inFlight = new InFlight({ detach: true, onError: (error) => log.error({ err: error }, `webhook handler failed: ${error instanceof Error ? error.message : String(error)}`) });
+  // parse and rules run in the worker pool, each job within its deadline. (Probot's logger
+  // exists once the middleware is made.)
+  const inFlight = new InFlight({ detach: true, onError: (error) => probot.log.error({ err: error }, `webhook handler failed: ${error instanceof Error ? error.message : String(error)}`) });
   const workerFile = overrides.checkWorker ?? builtWorkerFile();
   const pool = workerFile
     ? new CheckPool({ filename: workerFile, deadlineMs: positiveInt(env, 'LISTWARDEN_CHECK_DEADLINE_MS', DEFAULT_CHECK_DEADLINE_MS), ...(env.LISTWARDEN_CHECK_THREADS ? { threads: Math.max(1, positiveInt(env, 'LISTWARDEN_CHECK_THREADS', 2)) } : {}) })
     : undefined;
   if (pool) settings.rules = pool.run;
-  else log.warn('no built check worker (run `npm run build`): lists are checked on the event loop');
   const middleware = await createNodeMiddleware(listwardenApp(settings, inFlight), { probot, webhooksPath: env.WEBHOOK_PATH || undefined });
+  const log = probot.log.child({ name: 'listwarden' });
+  if (!pool) log.warn('no built check worker (run `npm run build`): lists are checked on the event loop');
 
   const server: Server = createServer((req, res) => {
     if (req.method === 'GET' && (req.url === '/ping' || req.url === '/healthz')) {
