@@ -114,12 +114,9 @@ const FIXED_ELSEWHERE = new Set([
   'src/core/names/judge-name.ts /^[\\s"\'“”‘’«»]+|[\\s"\'“”‘’«».…:;,!]+$/g',
   'src/core/names/judge-name.ts /\\s+[-–—|·•:]\\s+|:\\s+/',
   'src/core/names/judge-name.ts /\\p{Ll}\\p{Lu}|\\p{Lu}{2,}\\p{Ll}/u',
-  'src/core/names/judge-name.ts /\\/+$/',
-  'src/core/names/tool-registry.ts /\\/+$/',
   'src/core/names/url-tokens.ts /([A-Z]+)([A-Z][a-z])/g',
   'src/core/rules/consistent-entry-name.ts /[?#].*$/',
   'src/core/rules/consistent-entry-name.ts /\\/+$/',
-  'src/core/rules/no-duplicate-entry.ts /\\/+$/',
 ]);
 
 describe('every regex in src/ is linear on hostile input', () => {
