@@ -28,6 +28,8 @@ const root = resolve(here, '..');
 const lib = (path) => pathToFileURL(join(root, 'lib', path)).href;
 const MAX_S = Number(process.env.BENCH_MAX_S ?? 60);
 const SIZES = [20_000, 200_000, 1_000_000];
+/** Times below this are timer and scheduling noise on a shared machine, for the linearity verdict. */
+const NOISE_MS = 25;
 const HEAD = '# Awesome Hostile\n\n## Tools\n\n- [Tool](https://tool.example/) - A tool.\n';
 
 /** Texts of about `size` characters in each shape. */
@@ -102,8 +104,9 @@ async function runBench() {
     }
     const [a, b, c] = times;
     const underTwo = c < 2000;
-    // Linear: each ratio at most twice the size ratio (10× and 5×); a refused text (constant work) passes.
-    const linear = Number.isFinite(c) && b / Math.max(a, 1) <= 20 && c / Math.max(b, 1) <= 10;
+    // Linear: each ratio at most twice the size ratio (10× and 5×), times under NOISE_MS read as
+    // NOISE_MS (a text refused by the parse guard costs a millisecond at 20 KB).
+    const linear = Number.isFinite(c) && b / Math.max(a, NOISE_MS) <= 20 && c / Math.max(b, NOISE_MS) <= 10;
     if (!underTwo) misses.push(`${shape}: 1 MB took ${fmt(c)}`);
     if (!linear) misses.push(`${shape}: not linear`);
     const result = last.stopped ? 'stopped' : last.refused ? `refused ("${last.refused}")` : `${last.findings} finding(s)`;
