@@ -1,6 +1,7 @@
 import type { CheckLinks } from '../use-cases/review-pull-request.js';
 import type { PortTuning } from './installation-port.js';
 import type { AppMetrics } from './metrics.js';
+import type { RuleRunner } from '../use-cases/check-lists.js';
 
 /**
  * How the app runs, the same for every repository it is installed on: from the
@@ -21,6 +22,8 @@ export interface AppSettings {
   port: PortTuning;
   /** The server's metrics (link runs); none outside the server. */
   metrics?: AppMetrics;
+  /** Where lists are parsed and checked: the server's worker pool; absent → on this thread (tests). */
+  rules?: RuleRunner;
 }
 
 export class SettingsError extends Error {}

@@ -6,6 +6,12 @@
 export class InFlight {
   private readonly running = new Set<Promise<unknown>>();
 
+  /**
+   * `detach`: a wrapped handler returns at once (the webhook delivery is answered at once)
+   * and its run goes on, counted here; a failure goes to `onError` instead of the answer.
+   */
+  constructor(private readonly options: { detach?: boolean; onError?: (error: unknown) => void } = {}) {}
+
   get size(): number {
     return this.running.size;
   }
@@ -17,7 +23,9 @@ export class InFlight {
       this.running.add(run);
       const done = () => this.running.delete(run);
       run.then(done, done);
-      return run;
+      if (!this.options.detach) return run;
+      run.catch((error: unknown) => this.options.onError?.(error));
+      return Promise.resolve();
     };
   }
 

@@ -36,6 +36,7 @@ export async function onPullRequest(context: Context<'pull_request'>, settings: 
       checkLinks: settings.checkLinks,
       ...(links ? { links: links.ports } : {}),
       botLogin: await botLogin(),
+      ...(settings.rules ? { rules: settings.rules } : {}),
     });
     session.log.info(
       `pull request #${pr.number}: ${outcome.gating.length} problem(s) in the changed lines, ${outcome.existing.length} elsewhere (not gating), ${outcome.conclusion}` +

@@ -8,6 +8,7 @@ import { InFlight } from './in-flight.js';
 import { createAppLogger, withDelivery } from './logging.js';
 import { createMetrics, type AppMetrics, type DeliveryResult } from './metrics.js';
 import { withRequestMetrics } from './octokit-metrics.js';
+import { builtWorkerFile, CheckPool, DEFAULT_CHECK_DEADLINE_MS } from './check-pool.js';
 import { DEFAULT_INTERVAL_MS, startScheduler, type Scheduler, type SchedulerOptions } from './scheduler.js';
 
 /**
@@ -24,6 +25,8 @@ export interface RunningServer {
   probot: Probot;
   metrics: AppMetrics;
   scheduler?: Scheduler;
+  /** Waits up to `timeoutMs` for the webhook handlers under way (deliveries are answered before their work ends); true when none is left. */
+  settled(timeoutMs?: number): Promise<boolean>;
   /**
    * Graceful stop: no new connections or scheduler rounds, then a wait of at most
    * `timeoutMs` for webhook handlers and the report under way. True when all finished.
@@ -40,6 +43,8 @@ export interface ServerOverrides {
   scheduler?: Omit<SchedulerOptions, 'intervalMs'>;
   /** Where the JSON log goes instead of standard output (tests). */
   logStream?: DestinationStream;
+  /** The check pool's worker module (tests running the sources: a bundle of check-worker.ts). */
+  checkWorker?: string;
 }
 
 export class StartError extends Error {}
@@ -78,11 +83,23 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, override
   } catch (error) {
     throw new StartError(`${error instanceof Error ? error.message : String(error)} — set PRIVATE_KEY (the key's text) or PRIVATE_KEY_PATH (its .pem file) from the GitHub App's settings page`);
   }
-  const inFlight = new InFlight();
+  // GitHub's delivery is answered at once; the work goes on (counted for shutdown), and the
+  // parse and rules run in the worker pool, each job within its deadline. (Probot's logger
+  // exists once the middleware is made.)
+  const inFlight = new InFlight({ detach: true, onError: (error) => probot.log.error({ err: error }, `webhook handler failed: ${error instanceof Error ? error.message : String(error)}`) });
+  const workerFile = overrides.checkWorker ?? builtWorkerFile();
+  const pool = workerFile
+    ? new CheckPool({ filename: workerFile, deadlineMs: positiveInt(env, 'LISTWARDEN_CHECK_DEADLINE_MS', DEFAULT_CHECK_DEADLINE_MS), ...(env.LISTWARDEN_CHECK_THREADS ? { threads: Math.max(1, positiveInt(env, 'LISTWARDEN_CHECK_THREADS', 2)) } : {}) })
+    : undefined;
+  if (pool) {
+    settings.rules = pool.run;
+    metrics.watchJobs('check', () => pool.counts());
+  }
   const middleware = await createNodeMiddleware(listwardenApp(settings, inFlight), { probot, webhooksPath: env.WEBHOOK_PATH || undefined });
   const log = probot.log.child({ name: 'listwarden' });
   const webhooksPath = env.WEBHOOK_PATH || '/api/github/webhooks';
   metrics.watchJobs('webhook', () => ({ waiting: 0, running: inFlight.size }));
+  if (!pool) log.warn('no built check worker (run `npm run build`): lists are checked on the event loop');
 
   const server: Server = createServer((req, res) => {
     if (req.method === 'GET' && (req.url === '/ping' || req.url === '/healthz')) {
@@ -137,6 +154,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, override
     probot,
     metrics,
     ...(scheduler ? { scheduler } : {}),
+    settled: (timeoutMs = shutdownMs) => inFlight.drain(timeoutMs),
     close(timeoutMs = shutdownMs) {
       closing ??= (async () => {
         const deadline = Date.now() + timeoutMs;
@@ -149,6 +167,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, override
         await settle(server, closed, Math.min(2_000, Math.max(0, deadline - Date.now())));
         server.closeAllConnections();
         await closed;
+        await pool?.close();
         log.info('listwarden app stopped');
         return schedulerDone && handlersDone;
       })();

@@ -1,3 +1,4 @@
+import { trimEndChars, trimStartChars } from '../core/text/trim.js';
 /**
  * Reading a slash command from a comment. Only the first line counts, so a command quoted
  * or mentioned further down a comment (or in listwarden's own replies) never runs.
@@ -24,7 +25,7 @@ export function parseCommand(body: string): ParsedCommand | undefined {
 
 /** `https://x` written as `` `https://x` `` or `<https://x>` is still `https://x`. */
 function unwrap(word: string): string {
-  return word.replace(/^[`<]+/, '').replace(/[`>]+$/, '');
+  return trimEndChars(trimStartChars(word, '`<'), '`>');
 }
 
 /** The command as a person would type it, for replies: `/listwarden ignore https://…`. */

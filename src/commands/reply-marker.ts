@@ -8,7 +8,7 @@ export function replyMarker(commentId: number): string {
 
 /** A reply body: the text, then the marker on its own line. */
 export function replyBody(text: string, commentId: number): string {
-  return `${text.replace(/\s+$/, '')}\n\n${replyMarker(commentId)}`;
+  return `${text.trimEnd()}\n\n${replyMarker(commentId)}`;
 }
 
 /** Whether a comment body is listwarden's answer to that comment. */

@@ -5,6 +5,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
 import { observeResponses, type ResponseObserver } from './response-observer.js';
+import { trimEndChars } from '../core/text/trim.js';
 
 /**
  * The Octokit listwarden talks to GitHub with: REST methods, pagination, retries of
@@ -96,7 +97,7 @@ export function createOctokit(options: OctokitClientOptions): ListwardenOctokit 
 
   const octokit = new PluggedOctokit({
     auth: options.token,
-    baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
+    baseUrl: trimEndChars(options.baseUrl ?? DEFAULT_BASE_URL, '/'),
     userAgent: options.userAgent ?? 'listwarden',
     log: { debug: () => {}, info: (m: string) => log.info(m), warn: (m: string) => log.warn(m), error: (m: string) => log.warn(m) },
     request: { fetch: timedFetch },

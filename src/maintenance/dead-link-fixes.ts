@@ -21,7 +21,8 @@ export interface DeadLinkFixes {
   leftAlone: LeftAlone[];
 }
 
-const LIST_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])?[ \t]*$/;
+// Spaces, then a marker and its spaces: one optional group, so a run of spaces is not split two ways.
+const LIST_MARKER = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]*)?$/;
 
 /**
  * Certain fixes for CONFIRMED dead links (dead in enough runs over enough days), as

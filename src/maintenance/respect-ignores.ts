@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import type { Finding } from '../core/findings/types.js';
 import { requestUrl } from '../links/collect-links.js';
+import { cutAtFirst } from '../core/text/trim.js';
 
 /** A URL compared the way the link checker keys it: fragment removed, trailing slash ignored. */
 function urlKey(url: string): string {
@@ -22,7 +23,7 @@ export function respectIgnores(findings: Finding[], config: ResolvedConfig, igno
   const urls = new Set(ignoredUrls.map(urlKey));
   const rules = new Set(ignoredRules);
   const kept = findings.filter((f) => !rules.has(f.ruleId) && !(typeof f.data?.url === 'string' && urls.has(urlKey(f.data.url))));
-  const patterns = ignoredUrls.map((url) => `/^${escapeRegExp(url.trim().replace(/#.*$/, '').replace(/\/$/, ''))}\\/?(?:#.*)?$/`);
+  const patterns = ignoredUrls.map((url) => `/^${escapeRegExp(cutAtFirst(url.trim(), '#').replace(/\/$/, ''))}\\/?(?:#.*)?$/`);
   return {
     findings: kept,
     config: {

@@ -8,6 +8,7 @@ import { memoryBlock, withMemory, type ReportMemory } from './report-memory.js';
 import { hasSomethingToReport, unverifiableCount, type DeadLink, type ReportModel, type ReportPlace } from './report-model.js';
 import { trendLines } from './trend-chart.js';
 import { ROT_INTRO, ROT_TITLE, rotItemLines } from './rot-section.js';
+import { trimEndChars } from '../core/text/trim.js';
 
 /** GitHub refuses issue bodies over 65,536 characters; the report stays under this. */
 export const REPORT_BODY_LIMIT = 65_000;
@@ -45,7 +46,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** Where a line of a file is on GitHub, at the commit checked. */
 export function blobUrl(repo: RepoRef, sha: string, place: ReportPlace, serverUrl = 'https://github.com'): string {
   const path = place.file.split('/').map(encodeURIComponent).join('/');
-  return `${serverUrl.replace(/\/+$/, '')}/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/blob/${encodeURIComponent(sha)}/${path}#L${place.line}`;
+  return `${trimEndChars(serverUrl, '/')}/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/blob/${encodeURIComponent(sha)}/${path}#L${place.line}`;
 }
 
 /** An http(s) URL fit for an autolink (`<…>`), or undefined. */

@@ -67,7 +67,7 @@ export function memoryBlock(memory: ReportMemory): string {
 export function withMemory(body: string, memory: ReportMemory): string {
   const start = body.indexOf(OPEN);
   const block = memoryBlock(memory);
-  if (start < 0) return `${body.replace(/\s+$/, '')}\n\n${block}\n`;
+  if (start < 0) return `${body.trimEnd()}\n\n${block}\n`;
   const end = body.indexOf(CLOSE, start + OPEN.length);
   return body.slice(0, start) + block + (end < 0 ? '' : body.slice(end + CLOSE.length));
 }

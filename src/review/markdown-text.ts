@@ -5,7 +5,7 @@
  * `|` that would split a table cell. Inline code spans are kept as written.
  */
 export function inlineText(text: string, maxLength = 1000): string {
-  let oneLine = text.replace(/\s*[\r\n]+\s*/g, ' ');
+  let oneLine = text.replace(/\s+/g, (run) => (run.includes('\n') || run.includes('\r') ? ' ' : run));
   if (oneLine.length > maxLength) oneLine = oneLine.slice(0, maxLength - 1) + '…';
   return oneLine
     .split(/(`[^`]*`)/)

@@ -9,6 +9,13 @@ import type { Link, ListDocument } from '../core/model/types.js';
 import { collectUrls, requestUrl } from '../links/collect-links.js';
 import { checkUrls, type CheckUrlsOptions, type UrlOutcome, type UrlRun } from '../links/check-urls.js';
 import { linkFindings } from '../links/link-findings.js';
+import type { FilesCheck, PlainFacts, RulePart } from '../core/check-files.js';
+
+/**
+ * Runs the parse and the rules somewhere else (the app: a worker pool with a deadline), so
+ * the caller's event loop only waits. Given `keepDocs`, the documents come back too.
+ */
+export type RuleRunner = (files: ListFile[], config: ResolvedConfig, part: RulePart, facts?: PlainFacts, keepDocs?: boolean) => Promise<FilesCheck>;
 
 export interface LinkPorts extends CheckUrlsOptions {
   /** Archived copies for dead links (optional). */
@@ -77,7 +84,8 @@ export interface LinkEvidence {
  * Checks lists: the static rules, and when link ports are given, every link (each URL
  * once), with verdicts turned into findings at every place the URL is used.
  */
-export async function checkLists(files: ListFile[], config: ResolvedConfig, links?: LinkPorts): Promise<CheckListsResult> {
+export async function checkLists(files: ListFile[], config: ResolvedConfig, links?: LinkPorts, runner?: RuleRunner): Promise<CheckListsResult> {
+  if (runner) return checkListsWith(runner, files, config, links);
   const notes: string[] = [];
   const docs = parseAll(files);
   let evidence: LinkEvidence | undefined;
@@ -91,21 +99,52 @@ export async function checkLists(files: ListFile[], config: ResolvedConfig, link
     // (first to send the first requests), so answers and handshakes wait one rule at most.
     beforeLinks = [];
     for (const doc of docs.docs) beforeLinks.push(...(await stepwise(ruleSteps(doc, { config, part: 'before-links' }))));
-    const run = await checking;
-    if (run.networkUnavailable) notes.push(`network unavailable: ${run.notChecked} link${run.notChecked === 1 ? '' : 's'} not checked (no host could be reached; none is reported dead)`);
-    if (run.leftForNextRun > 0) notes.push(`time budget spent: ${run.leftForNextRun} link${run.leftForNextRun === 1 ? '' : 's'} left for the next run (the stalest were checked first)`);
-    const archived = new Map<string, string>();
-    if (links.wayback) {
-      for (const outcome of run.outcomes.values()) {
-        if (outcome.result.verdict !== 'dead') continue;
-        const copy = await links.wayback.closest(outcome.url);
-        if (copy) archived.set(outcome.url, copy.url);
-      }
-    }
-    evidence = { run, archived, facts: factsFrom(run.outcomes) };
+    evidence = await evidenceOf(await checking, links, notes);
   }
   const findings = [...docs.problems, ...(await report(files, docs.docs, config, evidence, links, beforeLinks))];
   return { findings, docs: docs.docs, ...(evidence ? { linkRun: evidence.run, facts: evidence.facts, evidence } : {}), notes };
+}
+
+/** Notes on the link run, archived copies of the dead links, and the facts for the rules. */
+async function evidenceOf(run: UrlRun, links: LinkPorts, notes: string[]): Promise<LinkEvidence> {
+  if (run.networkUnavailable) notes.push(`network unavailable: ${run.notChecked} link${run.notChecked === 1 ? '' : 's'} not checked (no host could be reached; none is reported dead)`);
+  if (run.leftForNextRun > 0) notes.push(`time budget spent: ${run.leftForNextRun} link${run.leftForNextRun === 1 ? '' : 's'} left for the next run (the stalest were checked first)`);
+  const archived = new Map<string, string>();
+  if (links.wayback) {
+    for (const outcome of run.outcomes.values()) {
+      if (outcome.result.verdict !== 'dead') continue;
+      const copy = await links.wayback.closest(outcome.url);
+      if (copy) archived.set(outcome.url, copy.url);
+    }
+  }
+  return { run, archived, facts: factsFrom(run.outcomes) };
+}
+
+/**
+ * checkLists with the parse and rules run by `runner` (off this thread): the rules that need
+ * nothing from the network first (with the documents, to collect the links), then the link
+ * checks here, then the rules that use what they learned, given as plain facts.
+ */
+async function checkListsWith(runner: RuleRunner, files: ListFile[], config: ResolvedConfig, links: LinkPorts | undefined): Promise<CheckListsResult> {
+  const notes: string[] = [];
+  if (!links) {
+    const all = await runner(files, config, 'all');
+    return { findings: [...all.problems, ...all.findings], docs: [], notes };
+  }
+  const first = await runner(files, config, 'before-links', undefined, true);
+  const collected = collectUrls(first.docs, compileUrlPatterns(config.ignoreUrls), links.selectLink);
+  const evidence = await evidenceOf(await checkUrls([...collected.http.keys()], links), links, notes);
+  const plain: PlainFacts = { titles: [], https: [] };
+  for (const url of new Set(first.docs.flatMap((doc) => doc.links.map((link) => link.url)))) {
+    const titles = evidence.facts.titlesFor(url);
+    if (titles.length > 0) plain.titles.push([url, titles]);
+    const https = evidence.facts.httpsWorks?.(url);
+    if (https !== undefined) plain.https.push([url, https]);
+  }
+  const after = await runner(files, config, 'after-links', plain);
+  const ruleFindings = [...first.findings, ...after.findings, ...after.problems];
+  const findings = [...first.problems, ...(await report(files, first.docs, config, evidence, links, ruleFindings, true))];
+  return { findings, docs: first.docs, linkRun: evidence.run, facts: evidence.facts, evidence, notes };
 }
 
 /** Drives a generator to its end, letting the event loop run before each step. */
@@ -135,10 +174,10 @@ function parseAll(files: ListFile[]): { docs: ListDocument[]; problems: Finding[
 }
 
 /** Findings of the rules (those of `beforeLinks` already run) and of the link checks. */
-async function report(files: ListFile[], docs: ListDocument[], config: ResolvedConfig, evidence: LinkEvidence | undefined, links: LinkPorts | undefined, beforeLinks?: Finding[]): Promise<Finding[]> {
+async function report(files: ListFile[], docs: ListDocument[], config: ResolvedConfig, evidence: LinkEvidence | undefined, links: LinkPorts | undefined, beforeLinks?: Finding[], rulesDone = false): Promise<Finding[]> {
   const findings: Finding[] = beforeLinks ? [...beforeLinks] : [];
   const part = beforeLinks ? 'after-links' : 'all';
-  for (const doc of docs) findings.push(...runRules(doc, { config, part, ...(evidence ? { facts: evidence.facts } : {}) }));
+  if (!rulesDone) for (const doc of docs) findings.push(...runRules(doc, { config, part, ...(evidence ? { facts: evidence.facts } : {}) }));
   if (!evidence) return findings;
   const collected = collectUrls(docs, compileUrlPatterns(config.ignoreUrls), links?.selectLink);
   const sources = new Map(files.map((f) => [f.path, f.source]));

@@ -17,6 +17,7 @@ import { compileUrlPatterns } from '../core/findings/url-pattern.js';
 import { collectUrls } from '../links/collect-links.js';
 import { rememberedFailures } from '../report/remembered-links.js';
 import { checkLists, recheckLists, type LinkEvidence, type LinkPorts, type ListFile } from './check-lists.js';
+import { trimEndChars } from '../core/text/trim.js';
 
 export interface ReportRequest {
   repo: RepoRef;
@@ -117,7 +118,7 @@ function treeLinks(links: LinkPorts, tree: string[]): LinkPorts {
   }
   return {
     ...links,
-    fileExists: async (path) => known.has(path.replace(/\/+$/, '')),
+    fileExists: async (path) => known.has(trimEndChars(path, '/')),
     resolveRelative: (listPath, link) => posix.normalize(link.startsWith('/') ? link.slice(1) : posix.join(posix.dirname(listPath), link)),
   };
 }

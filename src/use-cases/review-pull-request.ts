@@ -7,7 +7,7 @@ import { partitionFindings } from '../review/partition-findings.js';
 import { batches, toAnnotations } from '../review/annotations.js';
 import { fingerprintOf, suggestionComment } from '../review/suggestions.js';
 import { SUMMARY_MARKER, summaryComment, type SummaryInput } from '../review/summary-comment.js';
-import { checkLists, type LinkPorts, type ListFile } from './check-lists.js';
+import { checkLists, type LinkPorts, type ListFile, type RuleRunner } from './check-lists.js';
 
 export type FailOn = Severity | 'never';
 export type CheckLinks = 'changed' | 'all' | 'none';
@@ -28,6 +28,8 @@ export interface ReviewRequest {
   botLogin?: string;
   /** Where the full report is (the workflow run), for the sticky comment. */
   reportUrl?: string;
+  /** Runs the parse and rules off this thread (the app's worker pool); absent → here. */
+  rules?: RuleRunner;
 }
 
 export interface ReviewOutcome {
@@ -76,7 +78,7 @@ export async function reviewPullRequest(github: GitHubPort, request: ReviewReque
       : request.checkLinks === 'changed'
         ? { ...request.links, selectLink: (path, link) => onChangedLine(path, link.span.start.line) }
         : request.links;
-  const result = await checkLists(files, request.config, links);
+  const result = await checkLists(files, request.config, links, request.rules);
   const { gating, existing } = partitionFindings(result.findings, changed);
   const failing = request.failOn === 'never' ? [] : gating.filter((f) => RANK[f.severity] >= RANK[request.failOn as Severity]);
   const conclusion = failing.length > 0 ? 'failure' : 'success';

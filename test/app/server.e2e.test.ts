@@ -82,7 +82,10 @@ async function deliver(event: string, payload: unknown, signature: string | null
   };
   if (signature !== null) headers['x-hub-signature-256'] = typeof signature === 'function' ? signature(body) : signature;
   const response = await fetch(`${server!.url}/api/github/webhooks`, { method: 'POST', headers, body });
-  return { status: response.status, text: await response.text() };
+  const answer = { status: response.status, text: await response.text() };
+  // The delivery is answered at once; its work goes on: wait for it before looking at GitHub.
+  await server?.settled(15_000);
+  return answer;
 }
 
 function pullOpened(): unknown {

@@ -4,7 +4,8 @@ import { runRules } from '../../src/core/findings/run-rules.js';
 import { allRules } from '../../src/core/rules/index.js';
 import { resolveConfig } from '../../src/core/config/resolved-config.js';
 import type { LinkProber, ProbeResult } from '../../src/links/types.js';
-import { checkLists } from '../../src/use-cases/check-lists.js';
+import { checkLists, type RuleRunner } from '../../src/use-cases/check-lists.js';
+import { checkFiles } from '../../src/core/check-files.js';
 import { TableProber } from '../maintenance/helpers/link-evidence.js';
 
 // With link checks, the rules that need nothing from the network run while the requests are
@@ -39,6 +40,26 @@ describe('checkLists with link checks', () => {
     expect(fromRules.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['prefer-https', 'no-tracking-params', 'no-duplicate-entry', 'no-empty-link']));
     expect(fromRules.find((f) => f.ruleId === 'prefer-https')?.fix?.certain).toBe(true);
     expect(new Set(fromRules.map((f) => `${f.ruleId}@${f.span.start.offset}`)).size).toBe(fromRules.length);
+  });
+
+  it('with the parse and rules run elsewhere (as the app\'s worker pool does, data copied across): the same findings', async () => {
+    const config = resolveConfig();
+    const parts: string[] = [];
+    // What crosses to a worker thread and back is a structured clone: no function, no shared object.
+    const runner: RuleRunner = async (files, cfg, part, facts, keepDocs) => {
+      parts.push(part);
+      return structuredClone(checkFiles(structuredClone(files), structuredClone(cfg), part, facts && structuredClone(facts), keepDocs));
+    };
+    const here = await checkLists([{ path: 'README.md', source: LIST }], config, { prober: new TableProber(TITLES) });
+    const elsewhere = await checkLists([{ path: 'README.md', source: LIST }], config, { prober: new TableProber(TITLES) }, runner);
+    expect(parts).toEqual(['before-links', 'after-links']);
+    const strip = (findings: typeof here.findings) => findings.map((f) => JSON.stringify({ ...f, data: f.data }));
+    expect(strip(elsewhere.findings)).toEqual(strip(here.findings));
+    expect(elsewhere.findings.find((f) => f.ruleId === 'prefer-https')?.fix?.certain).toBe(true);
+    // Without link checks: one job, every rule.
+    const none = await checkLists([{ path: 'README.md', source: LIST }], config, undefined, runner);
+    expect(parts.at(-1)).toBe('all');
+    expect(strip(none.findings)).toEqual(strip((await checkLists([{ path: 'README.md', source: LIST }], config)).findings));
   });
 
   it('passes on a failure of the link checks as a rejection, not an unhandled one', async () => {

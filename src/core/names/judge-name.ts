@@ -12,6 +12,7 @@ import {
   type ToolRegistry,
 } from './tool-registry.js';
 import { segmentTokens, splitCamel, urlHost, urlTokens } from './url-tokens.js';
+import { trimEndChars } from '../text/trim.js';
 
 export interface SpellingVerdict {
   /** The whole corrected name, e.g. `Snyk Container` for `Synk Container`. */
@@ -536,7 +537,7 @@ function describePage(url: string): string {
   } catch {
     return url;
   }
-  let path = u.pathname.replace(/\/+$/, '');
+  let path = trimEndChars(u.pathname, '/');
   try {
     path = decodeURI(path);
   } catch {

@@ -4,6 +4,7 @@
  */
 import { distance as levenshtein } from 'fastest-levenshtein';
 import { TOOL_REGISTRY_DATA } from './tool-registry-data.js';
+import { trimEndChars } from '../text/trim.js';
 
 export interface ToolEntry {
   /** The canonical spelling, e.g. `DefectDojo`. */
@@ -115,12 +116,14 @@ const LOCALE_SEGMENT =
 
 /** Lower-cases a path, drops a leading locale, a trailing file extension or index page and slashes. */
 function canonicalPath(path: string): string {
-  return path
-    .toLowerCase()
-    .replace(LOCALE_SEGMENT, '')
-    .replace(/\/index\.(?:html?|php|md)$/, '')
-    .replace(/\.(?:html?|php|aspx?|md)$/, '')
-    .replace(/\/+$/, '');
+  return trimEndChars(
+    path
+      .toLowerCase()
+      .replace(LOCALE_SEGMENT, '')
+      .replace(/\/index\.(?:html?|php|md)$/, '')
+      .replace(/\.(?:html?|php|aspx?|md)$/, ''),
+    '/',
+  );
 }
 
 function parseHome(home: string): { host: string; path: string } {

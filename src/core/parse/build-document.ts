@@ -166,7 +166,8 @@ function listParent(lines: LineIndex, item: ListItem, itemIsEntry: Map<ListItem,
 
 /** Plain text of a group item: "**Build Backends**:" reads "Build Backends". */
 function groupLabel(text: string): string {
-  const plain = text.replace(/\s*:\s*$/, '').trim();
+  const trimmed = text.trimEnd();
+  const plain = (trimmed.endsWith(':') ? trimmed.slice(0, -1) : trimmed).trim();
   return plain.length > 60 ? `${plain.slice(0, 57)}…` : plain;
 }
 

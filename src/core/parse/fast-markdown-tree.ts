@@ -57,11 +57,15 @@ function findBlocksIn(source: string, lines: readonly Line[]): FastBlock[] {
     const taken = new Uint8Array(lines.length);
     for (const block of blocks) taken.fill(1, block.firstLine - 1, block.lastLine);
     const isKept = (k: number) => taken[k] === 0 && lines[k]!.kind !== LineKind.Blank;
+    // The nearest kept line at or before / at or after each line, in two passes (a walk per
+    // block would cross every taken block between: quadratic when nearly all are taken).
+    const keptBefore = new Int32Array(lines.length);
+    for (let k = 0, last = -1; k < lines.length; k++) keptBefore[k] = last = isKept(k) ? k : last;
+    const keptAfter = new Int32Array(lines.length);
+    for (let k = lines.length - 1, next = lines.length; k >= 0; k--) keptAfter[k] = next = isKept(k) ? k : next;
     const kept = blocks.filter((block) => {
-      let before = block.firstLine - 2;
-      while (before >= 0 && !isKept(before)) before--;
-      let after = block.lastLine;
-      while (after < lines.length && !isKept(after)) after++;
+      const before = block.firstLine >= 2 ? keptBefore[block.firstLine - 2]! : -1;
+      const after = block.lastLine < lines.length ? keptAfter[block.lastLine]! : lines.length;
       return !(looksLikeListLine(source, lines[before]) && looksLikeListLine(source, lines[after]));
     });
     changed = kept.length !== blocks.length;

@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Link, Section, Span } from '../model/types.js';
 import type { LineIndex } from './line-index.js';
 import { attr, elementInfo, parseHtmlFragment } from './html-fragment.js';
+import { trimEndChars } from '../text/trim.js';
 
 export interface InlineLinkContext {
   source: string;
@@ -231,7 +232,7 @@ function bareSchemeLinks(ctx: InlineLinkContext, value: string, span: Span, sect
   for (const m of value.matchAll(BARE_URL)) {
     const scheme = m[1]!.toLowerCase();
     if (scheme === 'http' || scheme === 'https') continue;
-    const url = m[0].replace(/[.,;:!?)\]]+$/, '');
+    const url = trimEndChars(m[0], '.,;:!?)]');
     const start = span.start.offset + m.index;
     const urlSpan = ctx.lines.span(start, start + url.length);
     found.push({ url, text: url, syntax: 'autolink', isImage: false, span: urlSpan, urlSpan, section, inDescription: false });

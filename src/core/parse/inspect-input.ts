@@ -1,5 +1,6 @@
 import type { Finding } from '../findings/types.js';
 import { LineIndex } from './line-index.js';
+import { parseWork, parseWorkAllowed } from './parse-work.js';
 
 /** Lists larger than this are refused: no real list comes near it, and parsing stays bounded. */
 export const MAX_SOURCE_CHARS = 20 * 1024 * 1024;
@@ -24,8 +25,15 @@ export function inspectInput(path: string, source: string): Finding | undefined 
   if (deep) return problem(deep.offset, `Nesting ${deep.what} deeper than ${MAX_NESTING} levels starts here — no list nests that deep; flatten it (listwarden reads up to ${MAX_NESTING} levels)`);
   const nul = source.indexOf('\u0000');
   if (nul >= 0) return problem(nul, 'File contains NUL bytes: it looks binary, not Markdown — exclude it with ignore.files or pass the right file');
+  const work = parseWork(source);
+  if (!parseWorkAllowed(source, work)) {
+    return problem(work.worstOffset, `${TOO_SLOW}: the paragraph or line starting here would make the Markdown parser do work that grows with the square of its length (thousands of \`[\`, \`]\` or \`(\` in one run of text) — break it into lines of their own, or exclude this file with ignore.files`);
+  }
   return undefined;
 }
+
+/** How a refused list's finding begins, wherever it is shown (check run, comment, terminal). */
+export const TOO_SLOW = 'Too large or too slow to check';
 
 /** Block nesting (quotes, list items, indentation) listwarden parses at most. */
 export const MAX_NESTING = 100;

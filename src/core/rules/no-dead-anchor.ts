@@ -27,7 +27,7 @@ export const noDeadAnchor: Rule = {
   },
   check({ doc }) {
     const targets = anchorTargets(doc);
-    const slugs = [...new Set(doc.headings.map((h) => h.section.slug).filter((s) => s !== ''))];
+    const slugs = new SlugIndex([...new Set(doc.headings.map((h) => h.section.slug).filter((s) => s !== ''))]);
     const reports: RuleReport[] = [];
     const seen = new Set<number>();
     for (const link of doc.links) {
@@ -54,7 +54,7 @@ export const noDeadAnchor: Rule = {
         continue;
       }
 
-      const candidates = closeSlugs(fragment, slugs);
+      const candidates = slugs.closeTo(fragment);
       const match = candidates.length === 1 ? candidates[0]! : undefined;
       const advice = match !== undefined ? `did you mean #${match}?` : 'add the heading or fix the link';
       reports.push({
@@ -133,17 +133,51 @@ function isImageSource(source: string, link: Link): boolean {
   return start.startsWith('!') || /^<img/i.test(start);
 }
 
+/** Comparisons of a fragment with a heading slug one run of the rule makes at most (each a bounded edit distance). */
+export const MAX_SLUG_COMPARISONS = 200_000;
+/** Slugs longer than this are compared only by their base (the edit distance is quadratic in the length). */
+const MAX_FUZZY_LENGTH = 100;
+
 /**
- * Heading slugs close to a fragment: the same up to case or a -1 / -2 repeat suffix, or
- * within two edits (one edit for slugs of five characters or fewer, so `#faq` does not
- * suggest `#api`).
+ * Heading slugs close to a fragment: the same up to case or a -1 / -2 repeat suffix (by an
+ * index), or within two edits (one edit for slugs of five characters or fewer, so `#faq`
+ * does not suggest `#api`). The edit distances of one run are capped at
+ * MAX_SLUG_COMPARISONS: past it (thousands of dead links to thousands of headings) the
+ * findings stand, without a "did you mean".
  */
-function closeSlugs(fragment: string, slugs: string[]): string[] {
-  const wanted = fragment.toLowerCase();
-  const base = (s: string) => s.replace(/-\d+$/, '');
-  return slugs.filter((slug) => {
-    if (base(slug) === base(wanted)) return true;
-    const limit = Math.min(slug.length, wanted.length) <= 5 ? 1 : 2;
-    return Math.abs(slug.length - wanted.length) <= limit && levenshtein(slug, wanted) <= limit;
-  });
+class SlugIndex {
+  private readonly byBase = new Map<string, string[]>();
+  private comparisons = 0;
+
+  constructor(private readonly slugs: string[]) {
+    for (const slug of slugs) {
+      const key = baseOf(slug);
+      const same = this.byBase.get(key);
+      if (same) same.push(slug);
+      else this.byBase.set(key, [slug]);
+    }
+  }
+
+  closeTo(fragment: string): string[] {
+    const wanted = fragment.toLowerCase();
+    const found = new Set(this.byBase.get(baseOf(wanted)) ?? []);
+    if (wanted.length <= MAX_FUZZY_LENGTH) {
+      for (const slug of this.slugs) {
+        if (found.has(slug) || slug.length > MAX_FUZZY_LENGTH) continue;
+        const limit = Math.min(slug.length, wanted.length) <= 5 ? 1 : 2;
+        if (Math.abs(slug.length - wanted.length) > limit) continue;
+        if (++this.comparisons > MAX_SLUG_COMPARISONS) break;
+        if (levenshtein(slug, wanted) <= limit) found.add(slug);
+      }
+    }
+    // In the headings' order, as before.
+    return this.slugs.filter((slug) => found.has(slug));
+  }
+}
+
+/** A slug without its -1, -2 of a repeated heading. */
+function baseOf(slug: string): string {
+  let end = slug.length;
+  while (end > 0 && slug.charCodeAt(end - 1) >= 48 && slug.charCodeAt(end - 1) <= 57) end--;
+  return end < slug.length && end > 0 && slug[end - 1] === '-' ? slug.slice(0, end - 1) : slug;
 }

@@ -2,6 +2,7 @@ import type { Fix, Rule, RuleReport, TextEdit } from '../findings/types.js';
 import type { Entry, ListDocument, Point, TableCell } from '../model/types.js';
 import { normalizeUrl } from '../url/normalize-url.js';
 import { sameEntryName } from '../names/entry-name-key.js';
+import { trimEndChars } from '../text/trim.js';
 
 /**
  * `no-duplicate-entry`: two entries whose names link to the same URL (after
@@ -74,7 +75,7 @@ function urlKey(url: string): string | undefined {
   const trimmed = url.trim();
   if (trimmed === '' || trimmed === '#') return undefined;
   // Relative paths have no normalized form: the same path written twice is still the same.
-  return normalizeUrl(trimmed) ?? `raw:${trimmed.replace(/\/+$/, '')}`;
+  return normalizeUrl(trimmed) ?? `raw:${trimEndChars(trimmed, '/')}`;
 }
 
 function at(point: Point): string {

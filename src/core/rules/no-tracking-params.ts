@@ -1,5 +1,6 @@
 import type { Fix, Rule, RuleReport } from '../findings/types.js';
 import { isTrackingParam, stripTrackingParams } from '../url/tracking-params.js';
+import { cutAtFirst } from '../text/trim.js';
 
 /**
  * `no-tracking-params`: links that carry click-tracking query parameters (`utm_*`,
@@ -57,7 +58,7 @@ function unique(names: string[]): string[] {
 
 /** The cleaned URL for a message: host and path, without the remaining query. */
 function shortUrl(url: string): string {
-  const cut = url.replace(/[?#].*$/, '');
+  const cut = cutAtFirst(url, '?#');
   return cut.length > 80 ? `${cut.slice(0, 77)}…` : cut;
 }
 

@@ -4,6 +4,7 @@ import { buildRepoQuery, interpretRepoResponse, type GraphQLBody, type RepoQuery
 import { buildReadmeQuery, interpretReadmes, README_BATCH } from './readme-query.js';
 import { successorIn } from './successor.js';
 import type { RepoRef, RepoStatus } from './repo-status.js';
+import { trimEndChars } from '../../core/text/trim.js';
 
 export type { RepoRef, RepoState, RepoStatus } from './repo-status.js';
 
@@ -38,7 +39,7 @@ const DEFAULT_USER_AGENT = 'listwarden (+https://github.com/listwarden/listwarde
 
 /** GraphQL endpoint of an API root: `${apiUrl}/graphql`, or `…/api/graphql` for a GHES `…/api/v3`. */
 export function graphqlEndpoint(apiUrl: string): string {
-  const base = apiUrl.replace(/\/+$/, '');
+  const base = trimEndChars(apiUrl, '/');
   if (/\/api\/v3$/i.test(base)) return `${base.slice(0, -'/v3'.length)}/graphql`;
   if (/\/graphql$/i.test(base)) return base;
   return `${base}/graphql`;

@@ -3,6 +3,7 @@
  * link. A suggestion is optional: every failure (network, timeout, bad JSON, no
  * snapshot) is an undefined answer, never an error.
  */
+import { trimEndChars } from '../../core/text/trim.js';
 
 export interface WaybackClientOptions {
   /** Default https://archive.org. */
@@ -42,7 +43,7 @@ export class WaybackClient {
   private readonly userAgent: string;
 
   constructor(options: WaybackClientOptions = {}) {
-    this.baseUrl = (options.baseUrl ?? 'https://archive.org').replace(/\/+$/, '');
+    this.baseUrl = trimEndChars(options.baseUrl ?? 'https://archive.org', '/');
     this.fetchFn = options.fetch ?? globalThis.fetch;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { noDeadAnchor } from '../../../src/core/rules/no-dead-anchor.js';
+import { MAX_SLUG_COMPARISONS, noDeadAnchor } from '../../../src/core/rules/no-dead-anchor.js';
 import { buildDocument } from '../../../src/core/parse/build-document.js';
 import type { Finding } from '../../../src/core/findings/types.js';
 import { checkText, fixText, where } from '../../helpers/check-text.js';
@@ -274,5 +274,26 @@ describe('no-dead-anchor', () => {
     for (const [name, text] of lists) {
       expect([name, checkText(text, rules).map((f) => `${f.span.start.line} ${String(f.data?.url)}`)]).toEqual([name, expected[name] ?? []]);
     }
+  });
+
+  it('thousands of dead links to thousands of headings: every one reported, the edit distances capped (no "did you mean" past the cap)', () => {
+    // 600 headings part-a0…, 600 links each one edit away: 360,000 comparisons uncapped.
+    const count = 600;
+    const headings = Array.from({ length: count }, (_, i) => `## Part a${i}`).join('\n\n');
+    const fragments = Array.from({ length: count }, (_, i) => `#part-b${i}`);
+    const findings = check(`# List\n\n${headings}`, ...fragments);
+    expect(findings).toHaveLength(count);
+    expect(count * count).toBeGreaterThan(MAX_SLUG_COMPARISONS);
+    // Each link costs `count` comparisons until the cap: the links before it get their close headings.
+    const withCandidates = findings.filter((f) => f.data?.candidates !== undefined).length;
+    expect(withCandidates).toBe(Math.ceil(MAX_SLUG_COMPARISONS / count));
+    expect(findings[0]!.data?.candidates).toContain('part-a0');
+    expect(findings.at(-1)!.message).toBe(`#part-b${count - 1} does not match any heading or anchor in this file — add the heading or fix the link`);
+  });
+
+  it('a repeated heading is found by its base (#part-2 is close to part and part-1)', () => {
+    const findings = check('# List\n\n## Part\n\n## Part', '#part-2');
+    expect(findings.map((f) => f.suggestion)).toEqual([undefined]);
+    expect(findings[0]!.data?.candidates).toEqual(['part', 'part-1']);
   });
 });

@@ -1,0 +1,16 @@
+// A worker thread of the app's check pool (check-pool.ts): parses lists and runs the rules,
+// all CPU, off the event loop that answers GitHub and /ping.
+import { checkFiles, type FilesCheck, type PlainFacts, type RulePart } from '../core/check-files.js';
+import type { ResolvedConfig } from '../core/config/resolved-config.js';
+
+export interface CheckJob {
+  files: { path: string; source: string }[];
+  config: ResolvedConfig;
+  part: RulePart;
+  facts?: PlainFacts;
+  keepDocs?: boolean;
+}
+
+export default function checkJob(job: CheckJob): FilesCheck {
+  return checkFiles(job.files, job.config, job.part, job.facts, job.keepDocs ?? false);
+}

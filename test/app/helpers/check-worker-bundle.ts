@@ -1,0 +1,28 @@
+/**
+ * The app's check worker as the server runs it, for tests of the TypeScript sources: a worker
+ * thread cannot load .ts, so check-worker.ts is bundled (esbuild, as the Action is) into one
+ * ESM file in a temporary folder.
+ */
+import { build } from 'esbuild';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export async function bundleCheckWorker(): Promise<string> {
+  const outfile = join(mkdtempSync(join(tmpdir(), 'listwarden-worker-')), 'check-worker.mjs');
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: ['src/app/check-worker.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+    logLevel: 'silent',
+  });
+  return outfile;
+}
