@@ -136,3 +136,19 @@ export function codeSpan(text: string, maxLength = 300, options: { backtick?: st
   const line = normalized(text.replace(/`/g, options.backtick ?? "'"), maxLength);
   return `\`${line.trim() === '' ? '\u00a0' : escapeCode(line, options.inTable === true)}\``;
 }
+
+/**
+ * An http(s) URL as a Markdown link destination (`[text](…)`) or autolink (`<…>`) that
+ * cannot end early or carry Markdown: whitespace, controls and `()<>[]\`|"'` are
+ * percent-encoded. Undefined for anything but an absolute http(s) URL.
+ */
+export function linkDestination(url: string): string | undefined {
+  if (!/^https?:\/\/[^/?#\s]/i.test(url)) return undefined;
+  let out = '';
+  for (const char of url) {
+    const code = char.codePointAt(0)!;
+    const unsafe = code <= 0x20 || (code >= 0x7f && code <= 0x9f) || HIDDEN.test(char) || '()<>[]\\`|"\'{}^'.includes(char) || (code >= 0xd800 && code <= 0xdfff);
+    out += unsafe ? (code >= 0xd800 && code <= 0xdfff ? '%EF%BF%BD' : encodeURIComponent(char)) : char;
+  }
+  return out;
+}
