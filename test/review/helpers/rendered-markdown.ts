@@ -10,10 +10,12 @@ export interface Rendered {
   html: string;
   /** Tag names in order (`p`, `code`, `a`, `!--` for a comment …), closing tags left out. */
   tags: string[];
-  /** Visible text outside code elements, entities decoded. */
+  /** Visible text outside code and link elements (where GitHub looks for mentions and references), entities decoded. */
   text: string;
   /** Visible text inside code elements, entities decoded. */
   code: string;
+  /** The insides of the HTML comments that passed through. */
+  comments: string[];
 }
 
 function decode(html: string): string {
@@ -33,8 +35,18 @@ export function renderGfm(markdown: string): Rendered {
   const outside = html.replace(/<code>([\s\S]*?)<\/code>/g, (_, inner: string) => {
     codeParts.push(decode(inner.replace(/<[^>]*>/g, '')));
     return ' ';
-  });
-  return { html, tags, text: decode(outside.replace(/<[^>]*>/g, '')), code: codeParts.join(' ') };
+  }).replace(/<a [^>]*>[\s\S]*?<\/a>/g, ' ');
+  const comments = [...html.matchAll(/<!--([\s\S]*?)-->/g)].map((m) => m[1]!);
+  return { html, tags, text: decode(outside.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, '')), code: codeParts.join(' '), comments };
+}
+
+/**
+ * Whether an HTML comment's inside is one that GitHub's renderer (cmark-gfm, CommonMark
+ * 0.29) also takes as a comment: micromark follows CommonMark 0.31, which allows `--`
+ * inside, while 0.29 shows such a "comment" as text. Browsers also end one at `--!>`.
+ */
+export function strictComment(inside: string): boolean {
+  return !inside.includes('--') && !inside.startsWith('>') && !inside.startsWith('->') && !inside.endsWith('-');
 }
 
 /** A mention GitHub would notify: `@` right before a letter or digit. */
