@@ -20,6 +20,7 @@
 const ZWSP = '&#8203;';
 
 /** Characters shown by their code point: C0 and C1 controls, DEL and the bidirectional controls. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 /** Line breaks and other whitespace that would end or indent a line; each run becomes one space. */
 const BREAKS = /[\t\n\v\f\r\u2028\u2029]+/g;
@@ -27,6 +28,11 @@ const BREAKS = /[\t\n\v\f\r\u2028\u2029]+/g;
 /** How a hidden character is shown. */
 export function visibleCodePoint(char: string): string {
   return `⟨U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`;
+}
+
+/** Text with every control and bidirectional character shown by its code point (for code blocks, whose lines are kept). */
+export function showHidden(text: string): string {
+  return text.replace(new RegExp(HIDDEN.source, 'g'), visibleCodePoint);
 }
 
 /** One line, without lone surrogates or leading and trailing spaces, at most `maxLength` code points (… marks a cut). */

@@ -32,7 +32,7 @@ export function renderGfm(markdown: string): Rendered {
   const html = micromark(markdown, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
   const tags = [...html.matchAll(/<(!--|[A-Za-z][A-Za-z0-9-]*)/g)].map((m) => m[1]!.toLowerCase());
   const codeParts: string[] = [];
-  const outside = html.replace(/<code>([\s\S]*?)<\/code>/g, (_, inner: string) => {
+  const outside = html.replace(/<code[^>]*>([\s\S]*?)<\/code>/g, (_, inner: string) => {
     codeParts.push(decode(inner.replace(/<[^>]*>/g, '')));
     return ' ';
   }).replace(/<a [^>]*>[\s\S]*?<\/a>/g, ' ');
@@ -54,4 +54,5 @@ export const MENTION = /@[A-Za-z0-9]/;
 /** An issue or pull-request reference GitHub would link: `#` right before a digit. */
 export const REFERENCE = /#[0-9]/;
 /** Control and bidirectional characters that must never reach a reader raw. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
