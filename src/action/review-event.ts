@@ -14,6 +14,7 @@ import { reviewPullRequest, type CheckLinks, type FailOn } from '../use-cases/re
 import { VERSION } from '../cli/version.js';
 import { serviceLinkPorts } from '../links/service-link-ports.js';
 import { annotate } from './annotate.js';
+import { logInfo } from './workflow-text.js';
 
 interface PullRequestPayload {
   pull_request?: {
@@ -48,7 +49,7 @@ export async function reviewEvent(inputs: ReviewInputs): Promise<void> {
   const github = createGitHubPort({
     token: inputs.token,
     ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
-    log: { warn: (m) => core.warning(m), info: (m) => core.info(m) },
+    log: { warn: (m) => core.warning(m), info: (m) => logInfo(m) },
   });
   const links = inputs.checkLinks === 'none' ? undefined : serviceLinkPorts(inputs.config);
   const runUrl = process.env.GITHUB_RUN_ID ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${owner}/${repo}/actions/runs/${process.env.GITHUB_RUN_ID}` : undefined;
@@ -76,7 +77,7 @@ export async function reviewEvent(inputs: ReviewInputs): Promise<void> {
   }
   await writeReports(outcome.findings, outcome.files.map((f) => f.path), new Map(outcome.files.map((f) => [f.path, new LineIndex(f.source)])));
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(jobSummary(outcome.summary), true).write();
-  for (const note of outcome.notes) core.info(`listwarden: ${note}`);
+  for (const note of outcome.notes) logInfo(`listwarden: ${note}`);
   const count = (s: Finding['severity']) => outcome.findings.filter((f) => f.severity === s).length;
   core.setOutput('errors', count('error'));
   core.setOutput('warnings', count('warning'));
