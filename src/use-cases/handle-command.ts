@@ -69,10 +69,10 @@ function sameLogin(a: string, b: string): boolean {
  * Answers a `/listwarden …` comment on an issue or a pull request. For a command that
  * changes things, the commenter's permission is read from the collaborator-permission API
  * first: without write access the comment gets one refusal and 😕, and nothing else (no
- * lease, no 👀). Otherwise: 👀 when seen, the command run, one reply (tied to the comment
- * by a hidden marker, so repeated deliveries answer once), and 🚀 when done or 😕 when it
- * failed. Concurrent deliveries of a command that changes things are serialized by a
- * lease; the one that does not get it does nothing.
+ * lease, no 👀). Otherwise (and for help and explain, open to everyone): 👀 when seen, the
+ * command run, one reply (tied to the comment by a hidden marker, so repeated deliveries
+ * answer once), and 🚀 when done or 😕 when it failed. Concurrent deliveries of the same
+ * comment are serialized by a lease; the one that does not get it does nothing.
  *
  * Ignored without a single request: comments that are not new, whose first line is no
  * command, or written by a bot (listwarden included).
@@ -91,12 +91,12 @@ export async function handleCommand(github: GitHubPort, event: CommentEvent, run
   }
 
   const session = new CommandSession(github, event, runners, parsed, botLogin, options, log);
-  // Commands anyone may run (help, explain, an unknown verb) only answer: no lease, and the
-  // reply marker keeps a repeated delivery from answering twice.
-  if (!NEEDS_WRITE_ACCESS.has(parsed.verb)) return session.answer();
-  // The permission comes first: a reader's comment makes no lease, reaction or reply before it.
-  const permission = await github.getPermission(event.repo, event.comment.login);
-  if (!mayRun(permission)) return session.refuse(permission);
+  if (NEEDS_WRITE_ACCESS.has(parsed.verb)) {
+    // The permission comes first: a reader's command makes no lease, reaction or reply before
+    // it, and its refusal needs no lease (nothing is done; the reply marker answers once).
+    const permission = await github.getPermission(event.repo, event.comment.login);
+    if (!mayRun(permission)) return session.refuse(permission);
+  }
   if (options.dryRun) return session.answer();
 
   const { repo } = event;
