@@ -5,7 +5,7 @@ import { repoPath } from '../review/repo-path.js';
 import { fixBoxLine, ignoreBoxLine, urlInCode } from './checkboxes.js';
 import { REPORT_MARKER } from './identity.js';
 import { cutAtLine } from './cut-text.js';
-import { fittedMemory, type ReportMemory } from './report-memory.js';
+import { fittedMemory, PACKED, type ReportMemory } from './report-memory.js';
 import { hasSomethingToReport, unverifiableCount, type DeadLink, type ReportModel, type ReportPlace } from './report-model.js';
 import { trendLines } from './trend-chart.js';
 
@@ -63,6 +63,8 @@ interface Context {
   sha: string;
   cap: number;
   serverUrl?: string;
+  /** The memory block is stored compressed (a maintainer cannot edit it as text). */
+  packedMemory?: boolean;
 }
 
 function placeLink(ctx: Context, place: ReportPlace): string {
@@ -175,14 +177,16 @@ function ignoredLines(memory: ReportMemory, ctx: Context): string[] {
   }
   if (memory.ignoredRules.length > 0) out.push(`These rules are turned off for the report: ${[...memory.ignoredRules].sort().map((r) => code(r, 100)).join(', ')}.`, '');
   out.push(
-    'To undo: edit this issue and remove the entry from `ignoredUrls` or `ignoredRules` in the hidden `listwarden:memory` block at the end of its description. To ignore for good (also in pull-request reviews), add the URL to `ignore.urls` or set the rule to `off` in `.github/listwarden.yml`.',
+    ctx.packedMemory
+      ? 'To undo: the hidden `listwarden:memory` block at the end of this description is stored compressed (too many ignores to keep as text); delete the whole block to start the ignores and the trend afresh. To ignore for good (also in pull-request reviews), add the URL to `ignore.urls` or set the rule to `off` in `.github/listwarden.yml`.'
+      : 'To undo: edit this issue and remove the entry from `ignoredUrls` or `ignoredRules` in the hidden `listwarden:memory` block at the end of its description. To ignore for good (also in pull-request reviews), add the URL to `ignore.urls` or set the rule to `off` in `.github/listwarden.yml`.',
     '',
   );
   return out;
 }
 
-function render(input: ReportBodyInput, cap: number): string {
-  const ctx: Context = { repo: input.repo, sha: input.sha, cap, ...(input.serverUrl ? { serverUrl: input.serverUrl } : {}) };
+function render(input: ReportBodyInput, cap: number, packedMemory: boolean): string {
+  const ctx: Context = { repo: input.repo, sha: input.sha, cap, packedMemory, ...(input.serverUrl ? { serverUrl: input.serverUrl } : {}) };
   const { model } = input;
   const out = [REPORT_MARKER, '## listwarden link-rot report', ''];
   const files = input.files.slice(0, 10).map((f) => code(f, 200)).join(', ') + (input.files.length > 10 ? ` and ${input.files.length - 10} more` : '');
@@ -244,7 +248,7 @@ export function renderReportBody(input: ReportBodyInput): string {
   const room = limit - fitted.block.length - 3;
   let content = '';
   for (const cap of CAPS) {
-    content = render(shown, cap);
+    content = render(shown, cap, fitted.block.includes(PACKED));
     if (content.length <= room) break;
   }
   // Even one item per section is too much (huge notes or ignore lists): cut at a line.

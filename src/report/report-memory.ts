@@ -30,9 +30,7 @@ export const KEEP_RUNS = 52;
 const OPEN = '<!-- listwarden:memory';
 const CLOSE = '-->';
 /** Marks a memory stored compressed (raw deflate, base64), for memories too large as plain JSON. */
-const PACKED = 'deflate:';
-/** A memory block longer than this as plain JSON is stored compressed. */
-const PLAIN_LIMIT = 8_000;
+export const PACKED = 'deflate:';
 /** Most characters of a memory block: the report body's other parts keep the rest of GitHub's 65,536. */
 export const MEMORY_LIMIT = 40_000;
 /** Past runs a memory keeps when it must shrink to fit (the chart draws 12). */
@@ -77,25 +75,29 @@ export function readMemory(body: string | undefined): ReportMemory {
   }
 }
 
-/** The block's text for a memory: JSON, compressed when long. `--` cannot occur in JSON text outside strings, and is escaped inside them. */
-function blockOf(memory: ReportMemory): string {
+/**
+ * The block's text for a memory: JSON a maintainer can edit, or compressed when the JSON
+ * would pass `limit`. `--` cannot occur in JSON text outside strings, and is escaped inside them.
+ */
+function blockOf(memory: ReportMemory, limit: number): string {
   const json = JSON.stringify(memory).replace(/--/g, '-\\u002d');
-  if (json.length <= PLAIN_LIMIT) return `${OPEN}\n${json}\n${CLOSE}`;
+  const plain = `${OPEN}\n${json}\n${CLOSE}`;
+  if (plain.length <= limit) return plain;
   return `${OPEN}\n${PACKED}${deflateRawSync(Buffer.from(json, 'utf8'), { level: 9 }).toString('base64')}\n${CLOSE}`;
 }
 
 /**
- * The memory as it is stored: at most KEEP_RUNS runs and, in a block of at most
- * MEMORY_LIMIT characters (compressed when long). When even that is too small the oldest
+ * The memory as it is stored: at most KEEP_RUNS runs, in a block of at most `limit`
+ * characters (plain JSON while it fits, compressed beyond). When even that is too small the oldest
  * runs go first (down to the 12 the chart draws), then the oldest ignored URLs;
  * `droppedUrls` counts those, so the report can say so.
  */
 export function fittedMemory(memory: ReportMemory, limit = MEMORY_LIMIT): { memory: ReportMemory; block: string; droppedUrls: number } {
   let kept: ReportMemory = { ...memory, runs: memory.runs.slice(-KEEP_RUNS) };
-  let block = blockOf(kept);
+  let block = blockOf(kept, limit);
   while (block.length > limit && kept.runs.length > MIN_RUNS) {
     kept = { ...kept, runs: kept.runs.slice(-Math.max(MIN_RUNS, Math.floor(kept.runs.length / 2))) };
-    block = blockOf(kept);
+    block = blockOf(kept, limit);
   }
   if (block.length <= limit) return { memory: kept, block, droppedUrls: 0 };
   // Keep the newest ignores that fit (ignores are appended, so the oldest come first): a binary search on how many.
@@ -104,11 +106,11 @@ export function fittedMemory(memory: ReportMemory, limit = MEMORY_LIMIT): { memo
   let high = urls.length;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (blockOf({ ...kept, ignoredUrls: urls.slice(urls.length - mid) }).length <= limit) low = mid;
+    if (blockOf({ ...kept, ignoredUrls: urls.slice(urls.length - mid) }, limit).length <= limit) low = mid;
     else high = mid - 1;
   }
   kept = { ...kept, ignoredUrls: urls.slice(urls.length - low) };
-  return { memory: kept, block: blockOf(kept), droppedUrls: urls.length - low };
+  return { memory: kept, block: blockOf(kept, limit), droppedUrls: urls.length - low };
 }
 
 /** The hidden block for a body (see `fittedMemory`). */

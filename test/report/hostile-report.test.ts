@@ -102,6 +102,15 @@ describe('the report body against hostile list text', () => {
     expect(body.length).toBeLessThanOrEqual(REPORT_BODY_LIMIT);
     expect(readMemory(body)).toEqual(memory);
     expect(body).toMatch(/…and \d+ links? more/);
+    expect(body).toContain('stored compressed');
+  });
+
+  test('a memory that fits as text stays editable JSON', () => {
+    const memory = memoryOf(urls(100));
+    const body = renderReportBody(input(model({ dead: [dead('https://x.example/')] }), memory));
+    expect(body).toContain(`"ignoredUrls":["${urls(100)[0]}"`);
+    expect(body).toContain('remove the entry from `ignoredUrls`');
+    expect(readMemory(body)).toEqual(memory);
   });
 
   test('30,000 ignored links: the body fits, the newest ignores survive and the report says how many were dropped', () => {
@@ -125,13 +134,19 @@ describe('the report body against hostile list text', () => {
 });
 
 describe('fittedMemory', () => {
-  test('a block at exactly the limit is kept whole; one character less makes it drop the oldest', () => {
+  test('plain JSON at exactly the limit, compressed one character under it, and the oldest ignores dropped only when even that does not fit', () => {
     const memory = memoryOf(urls(3000), 12);
-    const whole = fittedMemory(memory, 10_000_000);
-    expect(fittedMemory(memory, whole.block.length)).toEqual({ ...whole, droppedUrls: 0 });
-    const tighter = fittedMemory(memory, whole.block.length - 1);
+    const plain = fittedMemory(memory, 10_000_000);
+    expect(plain.block).not.toContain('deflate:');
+    expect(fittedMemory(memory, plain.block.length)).toEqual(plain);
+    const packed = fittedMemory(memory, plain.block.length - 1);
+    expect(packed.block).toContain('deflate:');
+    expect(packed.droppedUrls).toBe(0);
+    expect(fittedMemory(memory, packed.block.length)).toEqual(packed);
+    const tighter = fittedMemory(memory, packed.block.length - 1);
     expect(tighter.droppedUrls).toBeGreaterThan(0);
-    expect(tighter.block.length).toBeLessThanOrEqual(whole.block.length - 1);
+    expect(tighter.block.length).toBeLessThanOrEqual(packed.block.length - 1);
+    expect(readMemory(tighter.block).ignoredUrls).toEqual(memory.ignoredUrls.slice(tighter.droppedUrls));
   });
 
   test('the default limit leaves most of the body to the report', () => {
