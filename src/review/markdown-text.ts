@@ -131,9 +131,6 @@ export function markdownText(text: string, maxLength = 1000, options: { inTable?
   return out;
 }
 
-/** The former name of `markdownText`. */
-export const inlineText = markdownText;
-
 /**
  * Untrusted text as one code span that is closed where it opens: backticks replaced by
  * `backtick` (default `'`), one line, hidden characters shown, `|` escaped in a table.
