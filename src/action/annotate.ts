@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import type { Finding, Severity } from '../core/findings/types.js';
+import { clipMessage } from '../review/annotations.js';
 
 /**
  * One workflow-command annotation per finding, at most `cap` of each severity (GitHub
@@ -17,9 +18,11 @@ export function annotate(findings: Finding[], cap: number): Finding[] {
     shown[f.severity]++;
     const properties: core.AnnotationProperties = { title: f.ruleId, file: f.file, startLine: f.span.start.line, endLine: f.span.end.line };
     if (f.span.start.line === f.span.end.line) Object.assign(properties, { startColumn: f.span.start.column, endColumn: f.span.end.column });
-    if (f.severity === 'error') core.error(f.message, properties);
-    else if (f.severity === 'warning') core.warning(f.message, properties);
-    else core.notice(f.message, properties);
+    // @actions/core escapes the message and properties for the workflow command (%, CR, LF; and : , in properties).
+    const message = clipMessage(f.message);
+    if (f.severity === 'error') core.error(message, properties);
+    else if (f.severity === 'warning') core.warning(message, properties);
+    else core.notice(message, properties);
   }
   return overflow;
 }

@@ -4,6 +4,7 @@ import { handleCommand, type CommandOutcome, type CommentEvent } from '../use-ca
 import { commandRunners } from '../use-cases/command-runners.js';
 import { serviceLinkPorts } from '../links/service-link-ports.js';
 import { reportEvent, type ReportInputs } from './report-event.js';
+import { logInfo } from './workflow-text.js';
 
 interface IssueCommentPayload {
   action?: string;
@@ -43,9 +44,9 @@ export async function commentEvent(inputs: CommentInputs, event: CommentEvent): 
     github,
     event,
     runners,
-    { now: Date.now, log: (line) => core.info(`listwarden: ${line}`) },
+    { now: Date.now, log: (line) => logInfo(`listwarden: ${line}`) },
   );
-  core.info(`listwarden: ${outcome.handled ? `/listwarden ${outcome.command ?? ''}: ${outcome.refused ? `refused (${outcome.refused})` : (outcome.reply ?? 'done').split('\n')[0]}` : `not a command for listwarden${outcome.reason ? ` (${outcome.reason})` : ''}`}`);
+  logInfo(`listwarden: ${outcome.handled ? `/listwarden ${outcome.command ?? ''}: ${outcome.refused ? `refused (${outcome.refused})` : (outcome.reply ?? 'done').split('\n')[0]}` : `not a command for listwarden${outcome.reason ? ` (${outcome.reason})` : ''}`}`);
   if (outcome.failed && !outcome.refused) core.setFailed(`listwarden: /listwarden ${outcome.command ?? ''} failed — see the reply on the comment`);
   return outcome;
 }

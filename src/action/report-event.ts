@@ -4,6 +4,7 @@ import type { GitHubPort, RepoRef } from '../github/port.js';
 import { describeScheduled, runScheduled, statePolicyFor, type ScheduledRunOutcome } from '../use-cases/scheduled-run.js';
 import { serviceLinkPorts } from '../links/service-link-ports.js';
 import { actionsLinkStateStore } from './link-state-store.js';
+import { logInfo } from './workflow-text.js';
 
 export interface ReportInputs {
   github: GitHubPort;
@@ -40,9 +41,9 @@ export async function reportEvent(inputs: ReportInputs): Promise<ScheduledRunOut
       now: Date.now,
       ...(process.env.GITHUB_SERVER_URL ? { serverUrl: process.env.GITHUB_SERVER_URL } : {}),
       maintenance: inputs.maintenance,
-      log: (line) => core.info(`listwarden: ${line}`),
+      log: (line) => logInfo(`listwarden: ${line}`),
     });
-    core.info(`listwarden: ${describeScheduled(outcome)}`);
+    logInfo(`listwarden: ${describeScheduled(outcome)}`);
     if (outcome.report.issue) core.setOutput('report-issue', outcome.report.issue);
     if (outcome.maintenance?.pull) core.setOutput('maintenance-pr', outcome.maintenance.pull);
     return outcome;

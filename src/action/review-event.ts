@@ -14,6 +14,7 @@ import { VERSION } from '../cli/version.js';
 import { serviceLinkPorts } from '../links/service-link-ports.js';
 import { annotate } from './annotate.js';
 import { loadRepoConfig } from '../use-cases/load-repo-config.js';
+import { logInfo } from './workflow-text.js';
 
 interface PullRequestPayload {
   pull_request?: {
@@ -49,7 +50,7 @@ export async function reviewEvent(inputs: ReviewInputs): Promise<void> {
   const github = createGitHubPort({
     token: inputs.token,
     ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
-    log: { warn: (m) => core.warning(m), info: (m) => core.info(m) },
+    log: { warn: (m) => core.warning(m), info: (m) => logInfo(m) },
   });
   // The base commit's config: a pull request cannot turn its own gate off.
   const loaded = await loadRepoConfig(github, { owner, repo }, pr.base.sha, 'the base commit', inputs.configPath);
@@ -81,7 +82,7 @@ export async function reviewEvent(inputs: ReviewInputs): Promise<void> {
   }
   await writeReports(outcome.findings, outcome.files.map((f) => f.path), new Map(outcome.files.map((f) => [f.path, new LineIndex(f.source)])));
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(jobSummary(outcome.summary), true).write();
-  for (const note of outcome.notes) core.info(`listwarden: ${note}`);
+  for (const note of outcome.notes) logInfo(`listwarden: ${note}`);
   const count = (s: Finding['severity']) => outcome.findings.filter((f) => f.severity === s).length;
   core.setOutput('errors', count('error'));
   core.setOutput('warnings', count('warning'));

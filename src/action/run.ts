@@ -17,6 +17,8 @@ import { reportEvent } from './report-event.js';
 import { commentEvent, commentEventOf } from './comment-event.js';
 import type { CheckLinks } from '../use-cases/review-pull-request.js';
 import { loadRepoConfig } from '../use-cases/load-repo-config.js';
+import { logInfo } from './workflow-text.js';
+import { codeSpan, markdownText } from '../review/markdown-text.js';
 
 /** GitHub shows 10 error and 10 warning annotations per step; more than this only clutters the log. */
 export const MAX_ANNOTATIONS_PER_SEVERITY = 50;
@@ -54,7 +56,7 @@ export async function run(): Promise<void> {
       const github = createGitHubPort({
         token,
         ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
-        log: { warn: (m) => core.warning(m), info: (m) => core.info(m) },
+        log: { warn: (m) => core.warning(m), info: (m) => logInfo(m) },
       });
       const branch = await github.getDefaultBranch(repo);
       const loaded = await loadRepoConfig(github, repo, branch, 'the default branch', configInput());
@@ -234,8 +236,9 @@ async function listFiles(root: string): Promise<string[]> {
   return out.sort();
 }
 
+/** List text for a table cell of the job summary, through the one GitHub Markdown escaper. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return markdownText(text, 1000, { inTable: true });
 }
 
 /** Counts, and the findings that got no annotation, on the job's summary page (only when the runner provides one). */
@@ -262,7 +265,7 @@ async function writeSummary(
       '| --- | --- | ---: | --- | --- |',
     );
     for (const f of overflow.slice(0, MAX_SUMMARY_ROWS)) {
-      lines.push(`| ${f.severity} | \`${cell(f.file)}\` | ${f.span.start.line}:${f.span.start.column} | \`${f.ruleId}\` | ${cell(f.message)} |`);
+      lines.push(`| ${f.severity} | ${codeSpan(f.file, 300, { inTable: true })} | ${f.span.start.line}:${f.span.start.column} | \`${f.ruleId}\` | ${cell(f.message)} |`);
     }
     if (overflow.length > MAX_SUMMARY_ROWS) lines.push('', `…and ${overflow.length - MAX_SUMMARY_ROWS} more: see the JSON report (output json-report).`);
     lines.push('');

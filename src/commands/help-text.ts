@@ -1,3 +1,5 @@
+import { echoed } from './reply-texts.js';
+
 /** The commands, one line each, as the `help` reply lists them. */
 export const COMMAND_LINES: readonly string[] = [
   '- `/listwarden recheck` — on a pull request: review it again; on an issue: run the link-rot report again.',
@@ -20,5 +22,5 @@ export function helpText(): string {
 
 /** The reply to a verb listwarden does not know: what went wrong, then the help text. */
 export function unknownCommandText(verb: string): string {
-  return `Unknown command \`/listwarden ${verb}\` — use one of these:\n\n${helpText()}`;
+  return `Unknown command ${echoed(`/listwarden ${verb}`)} — use one of these:\n\n${helpText()}`;
 }

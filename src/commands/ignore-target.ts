@@ -1,5 +1,7 @@
 import type { ReportMemory } from '../report/report-memory.js';
+import { codeSpan } from '../review/markdown-text.js';
 import { findRule, ruleIdList } from './known-rules.js';
+import { echoed } from './reply-texts.js';
 
 /** What `/listwarden ignore` was asked to ignore. */
 export type IgnoreTarget = { kind: 'url'; url: string } | { kind: 'rule'; ruleId: string };
@@ -32,7 +34,7 @@ export function addIgnore(memory: ReportMemory, target: IgnoreTarget): { memory:
 
 /** How a target is named in replies. */
 export function targetName(target: IgnoreTarget): string {
-  return target.kind === 'url' ? `\`${target.url}\`` : `the rule \`${target.ruleId}\``;
+  return target.kind === 'url' ? codeSpan(target.url, 300, { backtick: '%60' }) : `the rule ${codeSpan(target.ruleId, 100)}`;
 }
 
 /**
@@ -40,7 +42,9 @@ export function targetName(target: IgnoreTarget): string {
  * URL is written as a JSON string, which YAML reads as the same double-quoted string.
  */
 export function configSnippet(target: IgnoreTarget): string {
-  const yaml = target.kind === 'url' ? ['ignore:', '  urls:', `    - ${JSON.stringify(target.url)}`] : ['rules:', `  ${target.ruleId}: off`];
+  // Backticks and hidden characters as \u escapes, which YAML reads back: the fence cannot end early.
+  const quoted = (url: string) => JSON.stringify(url).replace(/[`\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const yaml = target.kind === 'url' ? ['ignore:', '  urls:', `    - ${quoted(target.url)}`] : ['rules:', `  ${target.ruleId}: off`];
   return ['```yaml', ...yaml, '```'].join('\n');
 }
 
@@ -63,6 +67,6 @@ export function noReportText(target: IgnoreTarget): string {
 
 /** The reply to an argument that is neither a URL nor a rule id. */
 export function badIgnoreText(argument: string | undefined): string {
-  const what = argument ? `\`${argument.replace(/`/g, '')}\` is neither an http(s) link nor a rule id` : 'Name what to ignore';
+  const what = argument ? `${echoed(argument)} is neither an http(s) link nor a rule id` : 'Name what to ignore';
   return `${what} — write \`/listwarden ignore <url>\` with a full \`https://…\` link, or \`/listwarden ignore <rule-id>\` with one of: ${ruleIdList()}.`;
 }

@@ -10,8 +10,12 @@ export interface ParsedCommand {
   argument?: string;
 }
 
-/** `/listwarden`, then the verb and its argument; `/listwardenx` is no command. */
-const COMMAND = /^\s*\/listwarden(?=\s|$)\s*(\S+)?\s*(\S+)?/i;
+/**
+ * `/listwarden`, then the verb and its argument; `/listwardenx` is no command. At most
+ * three spaces before it: four spaces or a tab make the line an indented code block, which
+ * shows the command rather than giving it.
+ */
+const COMMAND = /^ {0,3}\/listwarden(?=\s|$)\s*(\S+)?\s*(\S+)?/i;
 
 /** The command on the first line of a comment, or undefined when it holds none. */
 export function parseCommand(body: string): ParsedCommand | undefined {

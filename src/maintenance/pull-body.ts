@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ruleDocUrl } from '../core/format/rule-docs.js';
 import type { RepoRef } from '../github/port.js';
 import { MAINTENANCE_BRANCH, MAINTENANCE_MARKER } from '../report/identity.js';
-import { inlineText } from '../review/markdown-text.js';
+import { codeSpan, markdownText, showHidden } from '../review/markdown-text.js';
 import type { MaintenanceChange } from './change-list.js';
 import type { LeftAlone } from './dead-link-fixes.js';
 
@@ -73,7 +73,8 @@ function lineUrl(input: PullBodyInput, file: string, line: number): string {
 
 /** A fenced diff of one change; the fence is longer than any backtick run in the text. */
 function diffBlock(before: string, after: string): string {
-  const body = [...before.split('\n').map((l) => `- ${l}`), ...(after === '' ? [] : after.split('\n').map((l) => `+ ${l}`))].join('\n');
+  // Controls and bidirectional characters are shown by code point: a reviewer sees what the line holds.
+  const body = [...showHidden(before).split('\n').map((l) => `- ${l}`), ...(after === '' ? [] : showHidden(after).split('\n').map((l) => `+ ${l}`))].join('\n');
   const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return `${fence}diff\n${body}\n${fence}`;
@@ -106,11 +107,11 @@ export function pullBody(input: PullBodyInput): string {
       const key = JSON.stringify([change.line, change.before, change.after]);
       groups.set(key, [...(groups.get(key) ?? []), change]);
     }
-    const parts: string[] = [`### \`${inlineText(file)}\``];
+    const parts: string[] = [`### ${codeSpan(file, 300)}`];
     for (const group of groups.values()) {
       const first = group[0]!;
-      const reasons = group.map((c) => `- **[${c.ruleId}](${ruleDocUrl(c.ruleId)})**: ${inlineText(c.reason)}${c.evidence ? `. Evidence: ${inlineText(c.evidence)}` : ''}`);
-      const part = [`[${inlineText(file)}:${first.line}](${lineUrl(input, file, first.line)})${first.after === '' ? ' (removed)' : ''}`, ...reasons, '', diffBlock(first.before, first.after)].join('\n');
+      const reasons = group.map((c) => `- **[${c.ruleId}](${ruleDocUrl(c.ruleId)})**: ${markdownText(c.reason)}${c.evidence ? `. Evidence: ${markdownText(c.evidence)}` : ''}`);
+      const part = [`[${markdownText(file)}:${first.line}](${lineUrl(input, file, first.line)})${first.after === '' ? ' (removed)' : ''}`, ...reasons, '', diffBlock(first.before, first.after)].join('\n');
       if (used + part.length > BODY_BUDGET) {
         omitted += group.length;
         continue;
@@ -124,7 +125,7 @@ export function pullBody(input: PullBodyInput): string {
 
   const left = input.leftAlone ?? [];
   if (left.length > 0) {
-    const shown = left.slice(0, 50).map((l) => `- [${inlineText(l.file)}:${l.line}](${lineUrl(input, l.file, l.line)}) ${inlineText(l.url)}: ${inlineText(l.why)}`);
+    const shown = left.slice(0, 50).map((l) => `- [${markdownText(l.file)}:${l.line}](${lineUrl(input, l.file, l.line)}) ${codeSpan(l.url, 300)}: ${markdownText(l.why)}`);
     if (left.length > shown.length) shown.push(`- … and ${left.length - shown.length} more (see the link-rot report)`);
     sections.push(['### Left for a person', '', 'Confirmed dead links this pull request does not change:', '', ...shown].join('\n'));
   }

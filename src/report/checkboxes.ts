@@ -7,9 +7,15 @@
  *     - [ ] open a pull request with the certain fixes <!-- listwarden:fix -->
  */
 
+import { codeSpan } from '../review/markdown-text.js';
+
 const FIX_MARKER = '<!-- listwarden:fix -->';
 
-/** Whether a URL can be written as it is inside an HTML comment on one line. */
+/**
+ * Whether a URL can be written as it is inside an HTML comment on one line. GitHub's
+ * renderer (CommonMark 0.29) takes `<!-- … -->` as a comment only when `--` is not inside
+ * it (and browsers end one at `--!>`), so such a URL is encoded.
+ */
 function plainInComment(url: string): boolean {
   return !/[\s<>]|--/.test(url) && !url.endsWith('-');
 }
@@ -25,11 +31,9 @@ export function fixMarker(): string {
   return FIX_MARKER;
 }
 
-/** The text of a URL shown in a code span: one line, no backtick, no angle brackets. */
+/** The text of a URL shown in a code span: one line, no backtick, no angle brackets, no hidden characters. */
 export function urlInCode(url: string, maxLength = 300): string {
-  let text = url.replace(/[\r\n]+/g, ' ').replace(/`/g, '%60').replace(/</g, '%3C').replace(/>/g, '%3E');
-  if (text.length > maxLength) text = `${text.slice(0, maxLength - 1)}…`;
-  return `\`${text}\``;
+  return codeSpan(url.replace(/</g, '%3C').replace(/>/g, '%3E'), maxLength, { backtick: '%60' });
 }
 
 /** An unticked "ignore this URL" task-list line. */

@@ -1,10 +1,11 @@
 import type { RepoRef } from '../github/port.js';
 import { ruleDocUrl } from '../core/format/rule-docs.js';
-import { inlineText } from '../review/markdown-text.js';
+import { linkDestination, markdownText } from '../review/markdown-text.js';
 import { repoPath } from '../review/repo-path.js';
 import { fixBoxLine, ignoreBoxLine, urlInCode } from './checkboxes.js';
 import { REPORT_MARKER } from './identity.js';
-import { memoryBlock, withMemory, type ReportMemory } from './report-memory.js';
+import { cutAtLine } from './cut-text.js';
+import { fittedMemory, PACKED, type ReportMemory } from './report-memory.js';
 import { hasSomethingToReport, unverifiableCount, type DeadLink, type ReportModel, type ReportPlace } from './report-model.js';
 import { trendLines } from './trend-chart.js';
 import { ROT_INTRO, ROT_TITLE, rotItemLines } from './rot-section.js';
@@ -51,8 +52,8 @@ export function blobUrl(repo: RepoRef, sha: string, place: ReportPlace, serverUr
 
 /** An http(s) URL fit for an autolink (`<…>`), or undefined. */
 function autolink(url: string): string | undefined {
-  if (!/^https?:\/\//i.test(url)) return undefined;
-  return `<${url.replace(/[\s<>]/g, (c) => encodeURIComponent(c))}>`;
+  const destination = linkDestination(url.slice(0, 2000));
+  return destination === undefined ? undefined : `<${destination}>`;
 }
 
 function code(text: string, max = 300): string {
@@ -64,6 +65,8 @@ interface Context {
   sha: string;
   cap: number;
   serverUrl?: string;
+  /** The memory block is stored compressed (a maintainer cannot edit it as text). */
+  packedMemory?: boolean;
 }
 
 function placeLink(ctx: Context, place: ReportPlace): string {
@@ -88,7 +91,7 @@ function capped<T>(ctx: Context, items: T[], render: (item: T) => string[], what
 
 function deadItem(ctx: Context, link: DeadLink): string[] {
   const since = link.failingSince ? ` · failing since ${link.failingSince}` : '';
-  const lines = [`- ${code(link.url)} — ${inlineText(link.reason, 200)}${since}`, `  - used at ${placeList(ctx, link.places)}`];
+  const lines = [`- ${code(link.url)} — ${markdownText(link.reason, 200)}${since}`, `  - used at ${placeList(ctx, link.places)}`];
   const replacement = link.replacement ? autolink(link.replacement.url) : undefined;
   if (link.replacement && replacement) lines.push(`  - suggested replacement (${link.replacement.why}): ${replacement}`);
   lines.push(ignoreBoxLine(link.url, '  '));
@@ -129,7 +132,7 @@ function sectionLines(input: ReportBodyInput, ctx: Context): string[] {
       ctx,
       model.unverifiable,
       (host) => [
-        `- **${inlineText(host.host, 200)}** — ${host.reasons.map((r) => inlineText(r, 200)).join('; ')} · ${plural(host.links.length, 'link')}`,
+        `- **${markdownText(host.host, 200)}** — ${host.reasons.map((r) => markdownText(r, 200)).join('; ')} · ${plural(host.links.length, 'link')}`,
         ...capped(ctx, host.links, (link) => [`  - ${code(link.url)} at ${placeList(ctx, link.places)}`], 'link').map((line) => (line.startsWith('- …') ? `  ${line}` : line)),
       ],
       'host',
@@ -138,7 +141,7 @@ function sectionLines(input: ReportBodyInput, ctx: Context): string[] {
   section(
     `📦 Archived repositories (${model.archived.length})`,
     '_Read-only on GitHub and no longer maintained: keep them only if they are still useful, or point to a maintained fork._',
-    capped(ctx, model.archived, (repo) => [`- **${inlineText(repo.name, 200)}** ${code(repo.url)} at ${placeList(ctx, repo.places)}`], 'archived repository'),
+    capped(ctx, model.archived, (repo) => [`- **${markdownText(repo.name, 200)}** ${code(repo.url)} at ${placeList(ctx, repo.places)}`], 'archived repository'),
   );
   section(
     `↪️ Redirects (${model.redirects.length})`,
@@ -148,7 +151,7 @@ function sectionLines(input: ReportBodyInput, ctx: Context): string[] {
       model.redirects,
       (r) => {
         const target = r.target ? autolink(r.target) : undefined;
-        return [`- ${code(r.url)}${target ? ` → ${target}` : ''} — ${inlineText(r.why, 200)} · at ${placeList(ctx, r.places)}`];
+        return [`- ${code(r.url)}${target ? ` → ${target}` : ''} — ${markdownText(r.why, 200)} · at ${placeList(ctx, r.places)}`];
       },
       'redirect',
     ),
@@ -162,7 +165,7 @@ function sectionLines(input: ReportBodyInput, ctx: Context): string[] {
         ...capped(
           ctx,
           group.findings,
-          (f) => [`- ${f.severity === 'error' ? '🔴' : '🟡'} ${placeLink(ctx, { file: repoPath(f.file), line: f.span.start.line })} ${inlineText(f.message, 500)}`],
+          (f) => [`- ${f.severity === 'error' ? '🔴' : '🟡'} ${placeLink(ctx, { file: repoPath(f.file), line: f.span.start.line })} ${markdownText(f.message, 500)}`],
           'problem',
         ),
         '',
@@ -182,14 +185,16 @@ function ignoredLines(memory: ReportMemory, ctx: Context): string[] {
   }
   if (memory.ignoredRules.length > 0) out.push(`These rules are turned off for the report: ${[...memory.ignoredRules].sort().map((r) => code(r, 100)).join(', ')}.`, '');
   out.push(
-    'To undo: edit this issue and remove the entry from `ignoredUrls` or `ignoredRules` in the hidden `listwarden:memory` block at the end of its description. To ignore for good (also in pull-request reviews), add the URL to `ignore.urls` or set the rule to `off` in `.github/listwarden.yml`.',
+    ctx.packedMemory
+      ? 'To undo: the hidden `listwarden:memory` block at the end of this description is stored compressed (too many ignores to keep as text); delete the whole block to start the ignores and the trend afresh. To ignore for good (also in pull-request reviews), add the URL to `ignore.urls` or set the rule to `off` in `.github/listwarden.yml`.'
+      : 'To undo: edit this issue and remove the entry from `ignoredUrls` or `ignoredRules` in the hidden `listwarden:memory` block at the end of its description. To ignore for good (also in pull-request reviews), add the URL to `ignore.urls` or set the rule to `off` in `.github/listwarden.yml`.',
     '',
   );
   return out;
 }
 
-function render(input: ReportBodyInput, cap: number): string {
-  const ctx: Context = { repo: input.repo, sha: input.sha, cap, ...(input.serverUrl ? { serverUrl: input.serverUrl } : {}) };
+function render(input: ReportBodyInput, cap: number, packedMemory: boolean): string {
+  const ctx: Context = { repo: input.repo, sha: input.sha, cap, packedMemory, ...(input.serverUrl ? { serverUrl: input.serverUrl } : {}) };
   const { model } = input;
   const out = [REPORT_MARKER, '## listwarden link-rot report', ''];
   const files = input.files.slice(0, 10).map((f) => code(f, 200)).join(', ') + (input.files.length > 10 ? ` and ${input.files.length - 10} more` : '');
@@ -217,7 +222,7 @@ function render(input: ReportBodyInput, cap: number): string {
 
   if (input.notes.length > 0) {
     out.push('> [!NOTE]');
-    for (const note of input.notes.slice(0, 10)) out.push(`> - ${inlineText(note, 500)}`);
+    for (const note of input.notes.slice(0, 10)) out.push(`> - ${markdownText(note, 500)}`);
     out.push('');
   }
 
@@ -241,20 +246,22 @@ function render(input: ReportBodyInput, cap: number): string {
  */
 export function renderReportBody(input: ReportBodyInput): string {
   const limit = input.limit ?? REPORT_BODY_LIMIT;
-  const room = limit - memoryBlock(input.memory).length - 4;
+  const fitted = fittedMemory(input.memory);
+  const shown: ReportBodyInput = { ...input, memory: fitted.memory };
+  if (fitted.droppedUrls > 0) {
+    shown.notes = [
+      `${plural(fitted.droppedUrls, 'ignored link')} (the oldest) no longer fit in this issue's memory and are checked again — add them to \`ignore.urls\` in \`.github/listwarden.yml\` to ignore them for good.`,
+      ...input.notes,
+    ];
+  }
+  const room = limit - fitted.block.length - 3;
   let content = '';
   for (const cap of CAPS) {
-    content = render(input, cap);
+    content = render(shown, cap, fitted.block.includes(PACKED));
     if (content.length <= room) break;
   }
-  if (content.length > room) {
-    // Even one item per section is too much (huge notes or ignore lists): cut at a line.
-    const cut = '\n\n_…the rest of this report does not fit in one issue — run `listwarden check` to see everything._';
-    const keep = Math.max(0, room - cut.length - 4);
-    content = content.slice(0, content.lastIndexOf('\n', keep) > 0 ? content.lastIndexOf('\n', keep) : keep);
-    // A code fence left open would show the memory block as text.
-    if ((content.match(/^```/gm) ?? []).length % 2 === 1) content += '\n```';
-    content += cut;
-  }
-  return withMemory(content, input.memory);
+  // Even one item per section is too much (huge notes or ignore lists): cut at a line.
+  content = cutAtLine(content, room, '_…the rest of this report does not fit in one issue — run `listwarden check` to see everything._');
+  // The memory goes last, appended (never searched for in the text above, which quotes the list).
+  return `${content}\n\n${fitted.block}\n`;
 }

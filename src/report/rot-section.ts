@@ -1,4 +1,4 @@
-import { inlineText } from '../review/markdown-text.js';
+import { markdownText } from '../review/markdown-text.js';
 import { ignoreBoxLine } from './checkboxes.js';
 import type { RotItem, RotKind } from './rot-items.js';
 
@@ -24,7 +24,7 @@ const LABELS: Record<RotKind, string> = {
 /** The lines of one item: what it is, the evidence, where it is used, the suggested replacement, the ignore box. */
 export function rotItemLines(item: RotItem, kit: RotRenderKit): string[] {
   const status = item.kind === 'parked-domain' || item.kind === 'soft-404' ? (item.confirmed ? ' · dead' : ` · failing${item.failingSince ? ` since ${item.failingSince}` : ''}, not yet confirmed`) : '';
-  const lines = [`- ${kit.code(item.url)} — **${LABELS[item.kind]}**${status}`, `  - evidence: ${inlineText(item.evidence, 400)}`, `  - used at ${kit.places(item.places)}`];
+  const lines = [`- ${kit.code(item.url)} — **${LABELS[item.kind]}**${status}`, `  - evidence: ${markdownText(item.evidence, 400)}`, `  - used at ${kit.places(item.places)}`];
   const replacement = item.replacement ? kit.autolink(item.replacement.url) : undefined;
   if (item.replacement && replacement) lines.push(`  - suggested replacement (${item.replacement.why}, check it first): ${replacement}`);
   lines.push(ignoreBoxLine(item.url, '  '));

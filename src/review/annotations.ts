@@ -10,6 +10,22 @@ const LEVEL: Record<Severity, Annotation['annotation_level']> = { error: 'failur
 export const ANNOTATIONS_PER_REQUEST = 50;
 
 /**
+ * Most characters of a finding's message in an annotation. GitHub refuses a check-run
+ * request whose annotation message exceeds 64 KB; a message quoting list text can be
+ * longer (a 100 KB entry name), and one refused request would lose the whole review.
+ */
+export const MAX_ANNOTATION_MESSAGE = 4000;
+
+/** A message cut to `max` characters (an ellipsis marks the cut), never inside a surrogate pair. */
+export function clipMessage(message: string, max = MAX_ANNOTATION_MESSAGE): string {
+  if (message.length <= max) return message;
+  let end = max - 1;
+  const last = message.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${message.slice(0, end)}…`;
+}
+
+/**
  * Check-run annotations for findings: the rule id as title, the message and the rule's
  * documentation as text. Columns only for a span on one line (the API refuses them
  * otherwise); the end column is the last character, inclusive.
@@ -22,8 +38,8 @@ export function toAnnotations(findings: Finding[]): Annotation[] {
       start_line: first,
       end_line: last,
       annotation_level: LEVEL[f.severity],
-      message: `${f.message}\n\nRule documentation: ${ruleDocUrl(f.ruleId)}`,
-      title: f.ruleId,
+      message: `${clipMessage(f.message)}\n\nRule documentation: ${ruleDocUrl(f.ruleId)}`,
+      title: clipMessage(f.ruleId, 255),
     };
     if (first === last && f.span.end.line === f.span.start.line) {
       annotation.start_column = f.span.start.column;

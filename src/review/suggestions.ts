@@ -3,11 +3,18 @@ import type { Finding, TextEdit } from '../core/findings/types.js';
 import { ruleDocUrl } from '../core/format/rule-docs.js';
 import { LineIndex } from '../core/parse/line-index.js';
 import type { ReviewCommentInput } from '../github/port.js';
-import { inlineText } from './markdown-text.js';
+import { codeSpan, markdownText } from './markdown-text.js';
 import { repoPath } from './repo-path.js';
 import { spanLines } from './span-lines.js';
 
 const FINGERPRINT = /<!-- listwarden:fp=([0-9a-f]{8,64}) -->/;
+
+/**
+ * GitHub refuses comment bodies over 65,536 characters and a longer one would be cut. A
+ * suggestion that does not fit in this many is posted as a plain note instead: a cut
+ * suggestion block would leave its fence open, and "Commit suggestion" would then cut the line.
+ */
+export const SUGGESTION_BODY_LIMIT = 60_000;
 
 /** A backtick fence longer than any run of backticks in the content (at least three). */
 function fenceFor(content: string): string {
@@ -73,8 +80,17 @@ export function suggestionComment(finding: Finding, source: string): ReviewComme
   const block = `${fence}suggestion\n${replacement === '' ? '' : content + '\n'}${fence}`;
   const path = repoPath(finding.file);
   const kind = finding.fix!.certain ? '' : ' (please check this suggestion before accepting it)';
-  const explanation = `**listwarden** [\`${finding.ruleId}\`](${ruleDocUrl(finding.ruleId)}): ${inlineText(finding.message)}${kind}`;
-  const body = [explanation, '', block, '', `<!-- listwarden:fp=${fingerprint(finding.ruleId, path, original, replacement)} -->`].join('\n');
+  const rule = `**listwarden** [${codeSpan(finding.ruleId, 100)}](${ruleDocUrl(finding.ruleId)}): ${markdownText(finding.message)}`;
+  // The fingerprint goes first: whatever happens to the end of a body, a re-run finds it.
+  const marker = `<!-- listwarden:fp=${fingerprint(finding.ruleId, path, original, replacement)} -->`;
+  let body = [marker, `${rule}${kind}`, '', block].join('\n');
+  if (body.length > SUGGESTION_BODY_LIMIT) {
+    const size = replacement.length.toLocaleString('en-US');
+    body = [
+      marker,
+      `${rule} — the fix is too long to show as a suggestion (${size} characters): run \`listwarden fix\` on the branch, or \`/listwarden fix\` in a comment, to apply it.`,
+    ].join('\n');
+  }
 
   const comment: ReviewCommentInput = { path, line: last, body };
   if (last > first) comment.start_line = first;

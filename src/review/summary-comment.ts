@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../core/findings/types.js';
 import { ruleDocUrl } from '../core/format/rule-docs.js';
-import { inlineText } from './markdown-text.js';
+import { codeSpan, linkDestination, markdownText } from './markdown-text.js';
 import { repoPath } from './repo-path.js';
 
 /** Hidden first line of the sticky summary comment, by which a re-run finds and updates it. */
@@ -51,9 +51,9 @@ function byPlace(a: Finding, b: Finding): number {
 }
 
 function item(f: Finding): string {
-  const where = inlineText(`${repoPath(f.file)}:${f.span.start.line}`, 300).replace(/`/g, "'");
+  const where = codeSpan(`${repoPath(f.file)}:${f.span.start.line}`, 300);
   // The rule links to its documentation in the table above; here it is plain, to fit more.
-  return `- ${ICON[f.severity]} \`${where}\` \`${inlineText(f.ruleId, 100).replace(/`/g, "'")}\` ${inlineText(f.message)}`;
+  return `- ${ICON[f.severity]} ${where} ${codeSpan(f.ruleId, 100)} ${markdownText(f.message)}`;
 }
 
 function ruleTable(gating: Finding[], existing: Finding[]): string[] {
@@ -70,7 +70,7 @@ function ruleTable(gating: Finding[], existing: Finding[]): string[] {
   );
   const out = ['| Rule | In this PR | Elsewhere |', '| --- | ---: | ---: |'];
   for (const [rule, c] of rows.slice(0, MAX_RULE_ROWS)) {
-    out.push(`| [\`${inlineText(rule, 100)}\`](${ruleDocUrl(rule)}) | ${c.gating} | ${c.existing} |`);
+    out.push(`| [${codeSpan(rule, 100, { inTable: true })}](${ruleDocUrl(rule)}) | ${c.gating} | ${c.existing} |`);
   }
   if (rows.length > MAX_RULE_ROWS) {
     const rest = rows.slice(MAX_RULE_ROWS);
@@ -102,18 +102,18 @@ export function renderSummary(input: SummaryInput, options: RenderOptions): stri
   const notes = input.linkNotes ?? [];
   if (notes.length > 0) {
     head.push('**Link checks**', '');
-    for (const note of notes.slice(0, MAX_NOTES_SHOWN)) head.push(`- ${inlineText(note, 500)}`);
+    for (const note of notes.slice(0, MAX_NOTES_SHOWN)) head.push(`- ${markdownText(note, 500)}`);
     if (notes.length > MAX_NOTES_SHOWN) head.push(`- …and ${plural(notes.length - MAX_NOTES_SHOWN, 'more note')}`);
     head.push('');
   }
 
   const files = input.files.map(repoPath);
-  const shown = files.slice(0, MAX_FILES_SHOWN).map((f) => `\`${inlineText(f, 200).replace(/`/g, "'")}\``).join(', ');
+  const shown = files.slice(0, MAX_FILES_SHOWN).map((f) => codeSpan(f, 200)).join(', ');
   const more = files.length > MAX_FILES_SHOWN ? ` and ${files.length - MAX_FILES_SHOWN} more` : '';
-  const sha = inlineText(input.sha, 64).replace(/`/g, '');
+  const sha = markdownText(input.sha.replace(/`/g, ''), 64);
   const foot = ['', `<sub>Checked ${plural(files.length, 'file')}${files.length > 0 ? `: ${shown}${more}` : ''} at commit ${sha}.</sub>`];
 
-  const reportUrl = input.reportUrl ? inlineText(input.reportUrl, 2000).replace(/[()\s]/g, encodeURIComponent) : undefined;
+  const reportUrl = input.reportUrl ? linkDestination(input.reportUrl.slice(0, 2000)) : undefined;
   const cutLine = (omitted: number) =>
     `_…and ${plural(omitted, 'more problem')} not shown here (too many for one comment)${reportUrl ? ` — see the [full report](${reportUrl})` : ' — run `listwarden check` for all of them'}._`;
 

@@ -6,7 +6,7 @@ import { commandText, parseCommand, type ParsedCommand } from '../commands/parse
 import { mayRun, NEEDS_WRITE_ACCESS } from '../commands/permissions.js';
 import { isReplyTo, replyBody } from '../commands/reply-marker.js';
 import { cannotText, doneText, failedText, refusalText, tokenRefusedText } from '../commands/reply-texts.js';
-import { GitHubPermissionError, type GitHubPort, type ReactionContent, type RepoRef } from '../github/port.js';
+import { GitHubPermissionError, type GitHubPort, type ReactionContent, type RepoPermission, type RepoRef } from '../github/port.js';
 import { REPORT_LABEL, REPORT_MARKER } from '../report/identity.js';
 import { readMemory, withMemory } from '../report/report-memory.js';
 import { withLease } from './lease.js';
@@ -66,11 +66,13 @@ function sameLogin(a: string, b: string): boolean {
 }
 
 /**
- * Answers a `/listwarden …` comment on an issue or a pull request: 👀 when seen, the
- * commenter's permission read from the collaborator-permission API, the command run, one
- * reply (tied to the comment by a hidden marker, so repeated deliveries answer once), and
- * 🚀 when done or 😕 when refused or failed. Concurrent deliveries of the same comment are
- * serialized by a lease; the one that does not get it does nothing.
+ * Answers a `/listwarden …` comment on an issue or a pull request. For a command that
+ * changes things, the commenter's permission is read from the collaborator-permission API
+ * first: without write access the comment gets one refusal and 😕, and nothing else (no
+ * lease, no 👀). Otherwise (and for help and explain, open to everyone): 👀 when seen, the
+ * command run, one reply (tied to the comment by a hidden marker, so repeated deliveries
+ * answer once), and 🚀 when done or 😕 when it failed. Concurrent deliveries of the same
+ * comment are serialized by a lease; the one that does not get it does nothing.
  *
  * Ignored without a single request: comments that are not new, whose first line is no
  * command, or written by a bot (listwarden included).
@@ -89,6 +91,12 @@ export async function handleCommand(github: GitHubPort, event: CommentEvent, run
   }
 
   const session = new CommandSession(github, event, runners, parsed, botLogin, options, log);
+  if (NEEDS_WRITE_ACCESS.has(parsed.verb)) {
+    // The permission comes first: a reader's command makes no lease, reaction or reply before
+    // it, and its refusal needs no lease (nothing is done; the reply marker answers once).
+    const permission = await github.getPermission(event.repo, event.comment.login);
+    if (!mayRun(permission)) return session.refuse(permission);
+  }
   if (options.dryRun) return session.answer();
 
   const { repo } = event;
@@ -139,25 +147,34 @@ class CommandSession {
     this.command = commandText(parsed);
   }
 
-  async answer(): Promise<CommandOutcome> {
-    const { github, event, parsed } = this;
-    const verb = parsed.verb;
-    const comments = await github.listIssueComments(this.repo, event.issue.number);
-    if (comments.some((c) => sameLogin(c.login, this.botLogin) && isReplyTo(c.body, event.comment.id))) {
-      this.log(`comment ${event.comment.id} was answered already; nothing to do`);
-      return { command: verb, handled: true, reason: 'already answered' };
-    }
-    await this.react('eyes');
+  /**
+   * Whether listwarden answered this comment already: a reply carrying the comment's marker,
+   * written by listwarden's own login. Anyone can paste the marker into a comment; only the
+   * bot's own replies count.
+   */
+  private async answered(): Promise<boolean> {
+    const { event } = this;
+    const comments = await this.github.listIssueComments(this.repo, event.issue.number);
+    if (!comments.some((c) => sameLogin(c.login, this.botLogin) && isReplyTo(c.body, event.comment.id))) return false;
+    this.log(`comment ${event.comment.id} was answered already; nothing to do`);
+    return true;
+  }
 
-    if (NEEDS_WRITE_ACCESS.has(verb)) {
-      const permission = await github.getPermission(this.repo, event.comment.login);
-      if (!mayRun(permission)) {
-        const reply = refusalText(event.comment.login, this.command);
-        await this.reply(reply);
-        await this.react('confused');
-        return { command: verb, handled: true, refused: 'permission', reply, reason: `${event.comment.login} has ${permission} access`, failed: true };
-      }
-    }
+  /** The answer to a person without write access who asked for a command that changes things. */
+  async refuse(permission: RepoPermission): Promise<CommandOutcome> {
+    const { event, parsed } = this;
+    if (await this.answered()) return { command: parsed.verb, handled: true, reason: 'already answered' };
+    const reply = refusalText(event.comment.login, this.command);
+    await this.reply(reply);
+    await this.react('confused');
+    return { command: parsed.verb, handled: true, refused: 'permission', reply, reason: `${event.comment.login} has ${permission} access`, failed: true };
+  }
+
+  /** Runs the command (its permission checked) and answers. */
+  async answer(): Promise<CommandOutcome> {
+    const verb = this.parsed.verb;
+    if (await this.answered()) return { command: verb, handled: true, reason: 'already answered' };
+    await this.react('eyes');
 
     const answer = await this.perform();
     await this.reply(answer.text);

@@ -26,7 +26,7 @@ function commentEvent(body: string, edit: (payload: CommentPayload) => void = ()
   });
 }
 
-/** The lease the command takes (a commit on main, a ref outside refs/heads) and gives back. */
+/** The lease the command takes (a commit on main, a ref outside refs/heads) and gives back (once it sees the ref is still its own). */
 function mockLease(gh: GitHubMock): void {
   gh.scope
     .get(repoPath)
@@ -39,6 +39,8 @@ function mockLease(gh: GitHubMock): void {
     .reply(201, { sha: 'f'.repeat(40), message: 'lease', tree: { sha: 'e'.repeat(40) }, parents: [{ sha: MAIN_SHA }] })
     .post(`${repoPath}/git/refs`)
     .reply(201, { ref: `refs/listwarden/lease-command-${COMMENT_ID}`, object: { sha: 'f'.repeat(40) } })
+    .get(`${repoPath}/git/ref/listwarden%2Flease-command-${COMMENT_ID}`)
+    .reply(200, { ref: `refs/listwarden/lease-command-${COMMENT_ID}`, object: { sha: 'f'.repeat(40), type: 'commit' } })
     .delete(`${repoPath}/git/refs/listwarden%2Flease-command-${COMMENT_ID}`)
     .reply(204);
 }
@@ -108,16 +110,25 @@ describe('issue_comment.created', () => {
     expect(gh.requests('PATCH', /\/issues\/\d+$/)).toEqual([]);
   });
 
-  it('/listwarden ignore <url> from a reader: a polite refusal and 😕, nothing else', async () => {
+  it('/listwarden ignore <url> from a reader: the permission asked first, then a polite refusal and 😕 — no lease, no 👀, nothing else', async () => {
     const app = await testProbot();
     logText = app.logText;
     gh.installation().config(CONFIG).appIdentity();
-    mockLease(gh);
     mockPermission(gh, 'read');
-    mockAnswer(gh, ISSUE, 'confused');
+    gh.scope
+      .get(`${repoPath}/issues/${ISSUE}/comments`)
+      .query(true)
+      .reply(200, [])
+      .post(`${repoPath}/issues/${ISSUE}/comments`)
+      .reply(201, { id: 9001, body: '', user: { login: BOT } })
+      .post(`${repoPath}/issues/comments/${COMMENT_ID}/reactions`, { content: 'confused' })
+      .reply(201, { id: 2, content: 'confused' });
     await app.probot.receive({ id: 'c-ignore-r', name: 'issue_comment', payload: commentEvent('/listwarden ignore https://old.example/gone') as never });
 
-    expect(reactionsOf(gh)).toEqual(['eyes', 'confused']);
+    const repoRequests = gh.seen.filter((r) => r.path.startsWith(repoPath) && !r.path.includes('/contents/'));
+    expect(repoRequests[0]!.path).toBe(`${repoPath}/collaborators/Codertocat/permission`);
+    expect(gh.writes.map((w) => `${w.method} ${w.path.split('?')[0]}`)).toEqual([`POST ${repoPath}/issues/${ISSUE}/comments`, `POST ${repoPath}/issues/comments/${COMMENT_ID}/reactions`]);
+    expect(reactionsOf(gh)).toEqual(['confused']);
     expect(replyOf(gh, ISSUE)).toMatch(/^@Codertocat, only people with write access can run `\/listwarden ignore https:\/\/old\.example\/gone` — ask a maintainer\./);
     expect(messages(app.lines).join('\n')).toMatch(/\/listwarden ignore by Codertocat on #12: refused \(Codertocat has read access\)/);
   });

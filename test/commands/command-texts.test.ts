@@ -6,6 +6,8 @@ import { addIgnore, badIgnoreText, configSnippet, ignoreTarget, noReportText } f
 import { KNOWN_RULES } from '../../src/commands/known-rules.js';
 import { parseCommand } from '../../src/commands/parse-command.js';
 import { isReplyTo, replyBody } from '../../src/commands/reply-marker.js';
+import { refusalText } from '../../src/commands/reply-texts.js';
+import { MENTION, renderGfm } from '../review/helpers/rendered-markdown.js';
 import { parse as parseYaml } from 'yaml';
 import { configSchema } from '../../src/core/config/config-file-schema.js';
 import { ruleDocUrl } from '../../src/core/format/rule-docs.js';
@@ -98,5 +100,28 @@ describe('reply marker', () => {
     expect(isReplyTo(body, 12)).toBe(true);
     expect(isReplyTo(body, 1)).toBe(false);
     expect(isReplyTo(replyBody('done', 123), 12)).toBe(false);
+  });
+});
+
+describe('echoed command text', () => {
+  it('cannot leave its code span: backticks are stripped, nothing mentions or renders as HTML', () => {
+    for (const text of [
+      refusalText('rita', '/listwarden ignore x`@octocat`<b>hi</b>'),
+      unknownCommandText('deploy`@octocat'),
+      explainText('a``@octocat`<img>').text,
+      badIgnoreText('`@octocat`` <b>x</b>'),
+    ]) {
+      const rendered = renderGfm(text);
+      expect(rendered.text.replace(/^@rita/, '')).not.toMatch(MENTION);
+      expect(rendered.tags.filter((t) => !['p', 'code', 'ul', 'li', 'strong'].includes(t))).toEqual([]);
+      expect(rendered.code).toContain('@octocat');
+    }
+  });
+
+  it('a URL with a backtick fence in it cannot end the YAML block of the config snippet, and YAML reads it back', () => {
+    const url = 'https://a.example/```\n@octocat';
+    const snippet = configSnippet({ kind: 'url', url });
+    expect(snippet.split('\n').filter((l) => l.startsWith('```'))).toEqual(['```yaml', '```']);
+    expect(parseYaml(snippet.replace(/^```yaml\n|\n```$/g, ''))).toEqual({ ignore: { urls: [url] } });
   });
 });

@@ -11,7 +11,15 @@ describe('parseCommand', () => {
   it('accepts leading spaces, any case of the verb and trailing spaces or CRLF', () => {
     expect(parseCommand('   /listwarden FIX  ')).toEqual({ verb: 'fix' });
     expect(parseCommand('/LISTWARDEN Help\r\nthanks!')).toEqual({ verb: 'help' });
-    expect(parseCommand('\t/listwarden\tRecheck')).toEqual({ verb: 'recheck' });
+    expect(parseCommand('/listwarden\tRecheck')).toEqual({ verb: 'recheck' });
+  });
+
+  it('does not read an indented code block (four spaces or a tab) as a command, but three spaces still are one', () => {
+    expect(parseCommand('    /listwarden fix')).toBeUndefined();
+    expect(parseCommand('\t/listwarden fix')).toBeUndefined();
+    expect(parseCommand('  \t/listwarden fix')).toBeUndefined();
+    expect(parseCommand('   /listwarden fix')).toEqual({ verb: 'fix' });
+    expect(parseCommand('\uFEFF   /listwarden fix')).toEqual({ verb: 'fix' });
   });
 
   it('takes only the first line: a command further down is no command', () => {

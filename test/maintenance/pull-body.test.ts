@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { MaintenanceChange } from '../../src/maintenance/change-list.js';
 import { changesFingerprint, commitMessage, fingerprintLine, MAINTENANCE_TRAILER, pullBody, pullTitle, readFingerprint } from '../../src/maintenance/pull-body.js';
 import { MAINTENANCE_MARKER } from '../../src/report/identity.js';
+import { MENTION, REFERENCE, renderGfm } from '../review/helpers/rendered-markdown.js';
 
 const REPO = { owner: 'octo', repo: 'awesome-things' };
 const SHA = 'a'.repeat(40);
@@ -66,16 +67,33 @@ describe('the pull request body', () => {
   it('lists every change with a link to its line, the rule, the reason, the evidence and the diff', () => {
     expect(body).toContain(`[README.md:5](https://github.com/octo/awesome-things/blob/${SHA}/README.md#L5)`);
     expect(body).toContain(`[docs/more lists.md:3](https://github.com/octo/awesome-things/blob/${SHA}/docs/more%20lists.md#L3) (removed)`);
-    expect(body).toContain('**[no-redirect](https://github.com/listwarden/listwarden/blob/main/docs/rules/no-redirect.md)**: link updated to where it permanently redirects (https://new.example/alpha). Evidence: 301 → https://new.example/alpha, which answered 200');
+    expect(body).toContain('**[no-redirect](https://github.com/listwarden/listwarden/blob/main/docs/rules/no-redirect.md)**: link updated to where it permanently redirects (https:&#8203;//new.example/alpha). Evidence: 301 → https:&#8203;//new.example/alpha, which answered 200');
     expect(body).toContain('```diff\n- - [Alpha](https://old.example/alpha) - Moved.\n+ - [Alpha](https://new.example/alpha) - Moved.\n```');
     expect(body).toContain('```diff\n- - [Lost](https://lost.example/) - Gone.\n```');
-    expect(body).toContain('README.md:40](https://github.com/octo/awesome-things/blob/' + SHA + '/README.md#L40) https://vanished.example/: it is in a table');
+    expect(body).toContain('README.md:40](https://github.com/octo/awesome-things/blob/' + SHA + '/README.md#L40) `https://vanished.example/`: it is in a table');
   });
 
   it('shows text from the list as text: HTML in reasons is escaped, code fences outgrow backticks in the lines', () => {
     expect(body).toContain('missing &lt;/a&gt; added. Evidence: &lt;a&gt; opened at 28:11 is not closed before &lt;/td&gt;');
     const fenced = pullBody({ repo: REPO, baseSha: SHA, changes: [{ ...REDIRECT, before: 'use ```code``` here', after: 'use ```code``` there' }] });
     expect(fenced).toContain('````diff\n- use ```code``` here\n+ use ```code``` there\n````');
+  });
+
+  it('a hostile redirect target, file name or reason mentions no one, references nothing and injects no HTML or link', () => {
+    const evil = '@octocat #42 <b>Approved by maintainers</b> `@admin`` [x](https://phish.example) \u202e';
+    const body = pullBody({
+      repo: REPO,
+      baseSha: SHA,
+      changes: [{ ...REDIRECT, file: `lists/${evil}.md`, reason: `redirects to https://x.example/?q=${evil}`, evidence: evil, before: `- [A](${evil})`, after: '- [A](https://x.example/)' }],
+      leftAlone: [{ file: 'README.md', line: 3, url: `https://y.example/${evil}`, why: evil }],
+    });
+    const rendered = renderGfm(body);
+    expect(rendered.text).not.toMatch(MENTION);
+    expect(rendered.text).not.toMatch(REFERENCE);
+    expect(rendered.text + rendered.code).not.toMatch(/\u202e/);
+    expect(rendered.tags.filter((t) => !['!--', 'h2', 'h3', 'p', 'code', 'pre', 'ul', 'li', 'a', 'strong'].includes(t))).toEqual([]);
+    const hrefs = [...rendered.html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]!);
+    expect(hrefs.filter((h) => !h.startsWith('https://github.com/'))).toEqual([]);
   });
 
   it('cannot be fooled by a fingerprint quoted from the list text', () => {

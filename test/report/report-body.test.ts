@@ -71,7 +71,7 @@ describe('the report body', () => {
   test('static findings are grouped by rule, with the rule documentation and a link to each line', async () => {
     const other = section(renderReportBody(await fixtureInput()), '🧹 Other problems');
     expect(other).toContain('#### [`no-duplicate-entry`](https://github.com/listwarden/listwarden/blob/main/docs/rules/no-duplicate-entry.md) (1)');
-    expect(other).toContain(`- 🔴 [\`README.md:12\`](${BLOB}#L12) Duplicate entry: https://alpha.example/ is already listed at 7:3`);
+    expect(other).toContain(`- 🔴 [\`README.md:12\`](${BLOB}#L12) Duplicate entry: https:&#8203;//alpha.example/ is already listed at 7:3`);
   });
 
   test('ticking every box asks to ignore exactly the dead and failing URLs, and for the fix pull request', async () => {

@@ -1,10 +1,32 @@
 import { describe, it, expect } from '@jest/globals';
 import { checkSource } from '../../src/core/check-source.js';
-import { batches, toAnnotations } from '../../src/review/annotations.js';
+import { batches, clipMessage, MAX_ANNOTATION_MESSAGE, toAnnotations } from '../../src/review/annotations.js';
 import { ruleDocUrl } from '../../src/core/format/rule-docs.js';
 import { finding } from './lists.js';
 
+describe('clipMessage', () => {
+  it('keeps a message of exactly the cap, cuts one a character over it with an ellipsis', () => {
+    expect(clipMessage('m'.repeat(MAX_ANNOTATION_MESSAGE))).toBe('m'.repeat(MAX_ANNOTATION_MESSAGE));
+    const over = clipMessage('m'.repeat(MAX_ANNOTATION_MESSAGE + 1));
+    expect(over).toHaveLength(MAX_ANNOTATION_MESSAGE);
+    expect(over.endsWith('m…')).toBe(true);
+    expect(clipMessage('m'.repeat(MAX_ANNOTATION_MESSAGE - 1))).toHaveLength(MAX_ANNOTATION_MESSAGE - 1);
+  });
+
+  it('never cuts a surrogate pair in two', () => {
+    const clipped = clipMessage('a' + '😀'.repeat(10), 4);
+    expect(clipped).toBe('a😀…');
+    expect(clipped).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+  });
+});
+
 describe('toAnnotations', () => {
+  it('a message of 100 KB reaches the check run cut to the cap, with the documentation link intact', () => {
+    const [a] = toAnnotations([finding({ line: 1, message: 'x'.repeat(100_000) })]);
+    expect(a!.message.length).toBeLessThan(MAX_ANNOTATION_MESSAGE + 200);
+    expect(a!.message).toMatch(/x…\n\nRule documentation: https:/);
+  });
+
   it('maps severities to levels, the rule id to the title, and links the rule documentation', () => {
     const a = toAnnotations([
       finding({ line: 1, severity: 'error' }),

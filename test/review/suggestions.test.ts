@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import { checkSource } from '../../src/core/check-source.js';
 import type { Finding } from '../../src/core/findings/types.js';
-import { fingerprintOf, suggestionComment } from '../../src/review/suggestions.js';
+import { fingerprintOf, SUGGESTION_BODY_LIMIT, suggestionComment } from '../../src/review/suggestions.js';
 import { finding } from './lists.js';
 
 const TABLE_LIST = [
@@ -48,7 +48,8 @@ describe('suggestionComment', () => {
     expect(c.line).toBe(15);
     expect(c.start_line).toBeUndefined();
     expect(suggested(c.body)).toBe('  <tr><td><a href="https://docs.docker.com/scout/">Docker Scout</a></td><td>Image insights</td></tr>\n');
-    expect(c.body.split('\n')[0]).toBe(
+    expect(c.body.split('\n')[0]).toBe(`<!-- listwarden:fp=${fingerprintOf(c.body)} -->`);
+    expect(c.body.split('\n')[1]).toBe(
       '**listwarden** [`tool-name-spelling`](https://github.com/listwarden/listwarden/blob/main/docs/rules/tool-name-spelling.md): ' +
         '"Docker Scount" looks like a misspelling of "Docker Scout", the tool this link points to (docs.docker.com) — write "Docker Scout"',
     );
@@ -169,7 +170,36 @@ describe('suggestionComment', () => {
     const source = 'x\n<details>\n';
     const f = finding({ line: 2, message: 'Close <details> — ask @octocat', fix: { certain: true, edits: [{ start: 2, end: 11, text: '' }] } });
     const body = suggestionComment(f, source)!.body;
-    expect(body.split('\n')[0]).toContain('Close &lt;details&gt; — ask @&#8203;octocat');
+    expect(body.split('\n')[1]).toContain('Close &lt;details&gt; — ask @&#8203;octocat');
+  });
+});
+
+describe('suggestionComment: a fix too long for one comment', () => {
+  /** A finding on line 2 whose certain fix replaces that line with `length` characters. */
+  function longFix(length: number) {
+    const source = 'x\nold\ny\n';
+    return { source, f: finding({ line: 2, message: 'Fix it', fix: { certain: true, edits: [{ start: 2, end: 5, text: 'n'.repeat(length) }] } }) };
+  }
+
+  it('a 108 KB line becomes a plain note: no open suggestion fence, under the limit, fingerprint first', () => {
+    const { source, f } = longFix(108_000);
+    const body = suggestionComment(f, source)!.body;
+    expect(body.length).toBeLessThanOrEqual(SUGGESTION_BODY_LIMIT);
+    expect(body).not.toContain('```');
+    expect(body.split('\n')[0]).toMatch(/^<!-- listwarden:fp=[0-9a-f]{16} -->$/);
+    expect(body).toContain('too long to show as a suggestion (108,001 characters)');
+    expect(fingerprintOf(body)).toBe(fingerprintOf(body.slice(0, 40)));
+  });
+
+  it('keeps the suggestion at exactly the limit and gives a note one character over it', () => {
+    const { source, f } = longFix(1000);
+    const overhead = suggestionComment(f, source)!.body.length - 1000;
+    const at = suggestionComment(longFix(SUGGESTION_BODY_LIMIT - overhead).f, source)!.body;
+    expect(at.length).toBe(SUGGESTION_BODY_LIMIT);
+    expect(at).toMatch(/^```suggestion$/m);
+    const over = suggestionComment(longFix(SUGGESTION_BODY_LIMIT - overhead + 1).f, source)!.body;
+    expect(over).not.toContain('```');
+    expect(over.length).toBeLessThan(SUGGESTION_BODY_LIMIT);
   });
 });
 

@@ -1,3 +1,4 @@
+import { MENTION, renderGfm } from './helpers/rendered-markdown.js';
 import { describe, it, expect } from '@jest/globals';
 import { checkSource } from '../../src/core/check-source.js';
 import { changedLines } from '../../src/review/changed-lines.js';
@@ -110,8 +111,11 @@ describe('summaryComment', () => {
     expect(body).not.toContain('</details>');
     expect(body).not.toContain('<img');
     expect(body).toContain('@&#8203;octocat');
-    expect(body).toContain('user@example.org');
-    expect(body).toContain('medium.com/@someone');
+    // Rendered, the text reads as written, and nothing in it notifies anyone or links anywhere.
+    const rendered = renderGfm(body);
+    expect(rendered.text).not.toMatch(MENTION);
+    expect(rendered.tags.filter((t) => t === 'a')).toHaveLength(1); // the rule's documentation
+    expect(rendered.text.replace(/\u200b/g, '')).toContain('<!-- listwarden:summary --> </details> <img src=x> | pipe — ask @octocat, not user@example.org or medium.com/@someone');
   });
 });
 

@@ -107,7 +107,7 @@ describe('handleCommand: commands from a person with write access', () => {
 describe('handleCommand: commands from a person without write access', () => {
   for (const body of ['/listwarden recheck', '/listwarden fix', '/listwarden ignore https://example.com/gone', '/listwarden ignore no-dead-link']) {
     for (const login of ['rita-reader', 'tri-triager', 'stranger']) {
-      it(`refuses "${body}" from ${login} politely, 😕, and writes nothing else`, async () => {
+      it(`refuses "${body}" from ${login} politely, 😕, after the permission check and with no lease, 👀 or anything else`, async () => {
         const { gh, pull, runners } = world();
         const report = gh.addIssue({ title: 'report', body: '<!-- listwarden:report -->\nall fine', labels: ['listwarden'], login: gh.login });
         const event = commentEvent(gh, pull, login, body);
@@ -118,8 +118,11 @@ describe('handleCommand: commands from a person without write access', () => {
         const replies = gh.repliesOn(pull);
         expect(replies).toHaveLength(1);
         expect(replies[0]!.body).toMatch(new RegExp(`^@${login}, only people with write access can run \`/listwarden ${command.replace(/[.?]/g, '\\$&')}\` — ask a maintainer\\.`));
-        expect(gh.reactionsOn(event.comment.id)).toEqual(['eyes', 'confused']);
-        expect(withoutLeases(gh.writes)).toEqual(['addReaction eyes', `createIssueComment #${pull}`, 'addReaction confused']);
+        expect(gh.reactionsOn(event.comment.id)).toEqual(['confused']);
+        expect(gh.writes).toEqual([`createIssueComment #${pull}`, 'addReaction confused']);
+        const methods = gh.calls.map((c) => c.method);
+        expect(methods.indexOf('getPermission')).toBeGreaterThanOrEqual(0);
+        expect(methods.indexOf('getPermission')).toBeLessThan(gh.calls.findIndex((c) => c.write !== undefined));
         expect(gh.issues.get(report)!.body).toBe('<!-- listwarden:report -->\nall fine');
       });
     }
@@ -206,6 +209,24 @@ describe('handleCommand: failures', () => {
 });
 
 describe('handleCommand: repeated and concurrent deliveries', () => {
+  it('a reply marker posted by someone else does not stop a maintainer\'s command', async () => {
+    const { gh, pull, runners } = world();
+    const event = commentEvent(gh, pull, 'mo-maintainer', '/listwarden fix');
+    gh.addComment(pull, 'rita-reader', `nope\n\n<!-- listwarden:reply-to=${event.comment.id} -->`);
+    const outcome = await handleCommand(gh, event, runners, { now: NOW });
+    expect(outcome).toMatchObject({ handled: true, command: 'fix' });
+    expect(outcome.reason).not.toBe('already answered');
+    expect(runners.ran).toEqual([`fixPull #${pull}`]);
+    expect(gh.reactionsOn(event.comment.id)).toEqual(['eyes', 'rocket']);
+  });
+
+  it('a reply marker posted by someone else does not stop the refusal of a reader\'s command either', async () => {
+    const { gh, pull, runners } = world();
+    const event = commentEvent(gh, pull, 'rita-reader', '/listwarden fix');
+    gh.addComment(pull, 'rita-reader', `<!-- listwarden:reply-to=${event.comment.id} -->`);
+    expect(await handleCommand(gh, event, runners, { now: NOW })).toMatchObject({ refused: 'permission' });
+  });
+
   it('answers a comment delivered twice once', async () => {
     const { gh, pull, runners } = world();
     const event = commentEvent(gh, pull, 'wendy-writer', '/listwarden fix');

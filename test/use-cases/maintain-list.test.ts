@@ -54,7 +54,7 @@ describe('maintainList', () => {
     expect(gh.pulls).toHaveLength(1);
     expect(pull).toMatchObject({ state: 'open', headRef: MAINTENANCE_BRANCH, baseRef: 'main', title: 'listwarden: 2 certain fixes to README.md' });
     expect(pull!.body.startsWith(MAINTENANCE_MARKER)).toBe(true);
-    expect(pull!.body).toContain('301 → https://old.example/new/alpha, which answered 200');
+    expect(pull!.body).toContain('301 → https:&#8203;//old.example/new/alpha, which answered 200');
     expect(readFingerprint(pull!.body)).toMatch(/^[0-9a-f]{32}$/);
     expect(gh.refs.has(leaseRef('maintenance'))).toBe(false);
   });
