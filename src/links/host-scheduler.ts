@@ -1,4 +1,5 @@
 import type { HostPacer } from './types.js';
+import { formatSeconds } from './http/classify-error.js';
 
 interface Waiter {
   /** Continues a probe already under way (a retry, a redirect hop): served before first requests. */
@@ -21,6 +22,10 @@ interface HostState {
   connections: number;
   /** When a request on this host last ended (ms). */
   lastRelease: number;
+  /** Until when (ms) the host asked not to be sent requests, when that is longer than a probe may wait. */
+  refusedUntil: number;
+  /** How long the host asked to wait (ms), for the refusal's message. */
+  askedMs: number;
   /**
    * Connections whose request ended in this turn of the event loop: the client puts one
    * back only in a later turn (undici: a setImmediate after the response), so a request
@@ -47,7 +52,25 @@ export interface SchedulerOptions {
    * idle for longer has to connect again. Default: KEEP_ALIVE_MS.
    */
   connectionIdleMs?: number;
+  /**
+   * The longest a probe may take (the prober's whole-probe timeout): a host that asks to
+   * wait longer (429/503 with a long Retry-After) gets no request until then, and every
+   * request for it is refused at once with a HostWaitRefusedError instead of waiting past
+   * what the run can give. Default: no limit (every wait is honoured).
+   */
+  totalTimeoutMs?: number;
   now?: () => number;
+}
+
+/** A host asked to wait longer than a probe may wait: its requests are refused, not held. */
+export class HostWaitRefusedError extends Error {
+  constructor(
+    readonly host: string,
+    readonly askedMs: number,
+  ) {
+    super(`${host} asked to wait ${formatSeconds(askedMs)} (Retry-After), longer than a check may wait — not requested`);
+    this.name = 'HostWaitRefusedError';
+  }
 }
 
 /** The keep-alive timeout of the prober's connections, which the scheduler plans with. */
@@ -94,6 +117,10 @@ export class HostScheduler implements HostPacer {
         reject(signal.reason);
         return;
       }
+      if (state.refusedUntil > this.now()) {
+        reject(new HostWaitRefusedError(host, state.askedMs));
+        return;
+      }
       const waiter: Waiter = { continuation: options.continuation === true, resolve, reject, host, ...(signal ? { signal } : {}) };
       if (signal) this.watch(signal, waiter);
       // Continuations go after the other continuations, before every first request.
@@ -129,6 +156,7 @@ export class HostScheduler implements HostPacer {
           if (state.queue.length === 0) this.pending.delete(w.host);
           w.reject(signal.reason);
         }
+        this.stopTimerWhenIdle();
       };
       entry = { waiters, onAbort };
       this.watched.set(signal, entry);
@@ -148,10 +176,36 @@ export class HostScheduler implements HostPacer {
     }
   }
 
-  backOff(host: string, delayMs: number): void {
+  /**
+   * The host asked to slow down: no request starts on it for `delayMs`. A wait longer than
+   * a probe may take (options.totalTimeoutMs) is not waited out: the requests queued for
+   * the host, and those that come until the wait is over, are refused with a
+   * HostWaitRefusedError. `askedMs` is what the host asked for, before the caller capped
+   * it (for the message).
+   */
+  backOff(host: string, delayMs: number, askedMs = delayMs): void {
     const state = this.host(host);
-    state.notBefore = Math.max(state.notBefore, this.now() + Math.max(0, delayMs));
+    const wait = Math.max(0, delayMs);
+    const now = this.now();
+    state.notBefore = Math.max(state.notBefore, now + wait);
+    if (wait > (this.options.totalTimeoutMs ?? Infinity)) {
+      state.refusedUntil = Math.max(state.refusedUntil, now + wait);
+      state.askedMs = Math.max(askedMs, wait);
+      this.refuseQueued(host, state);
+    }
     this.dispatch();
+  }
+
+  /** Ends every request waiting for a host that asked to wait too long. */
+  private refuseQueued(host: string, state: HostState): void {
+    const refused = state.queue.splice(0);
+    this.waiting -= refused.length;
+    this.pending.delete(host);
+    for (const waiter of refused) {
+      this.unwatch(waiter);
+      waiter.reject(new HostWaitRefusedError(host, state.askedMs));
+    }
+    this.stopTimerWhenIdle();
   }
 
   /** Per-host figures: most requests in flight at once, and requests granted. */
@@ -162,7 +216,7 @@ export class HostScheduler implements HostPacer {
   private host(name: string): HostState {
     let state = this.hosts.get(name);
     if (!state) {
-      state = { active: 0, queue: [], notBefore: 0, maxActive: 0, requests: 0, connections: 0, lastRelease: 0, settling: 0 };
+      state = { active: 0, queue: [], notBefore: 0, maxActive: 0, requests: 0, connections: 0, lastRelease: 0, settling: 0, refusedUntil: 0, askedMs: 0 };
       this.hosts.set(name, state);
     }
     return state;
@@ -194,6 +248,7 @@ export class HostScheduler implements HostPacer {
       earliest = Math.min(earliest, this.grantRoundRobin(now, limit, (state) => !this.settlesSoon(state)));
     }
     if (earliest < Infinity) this.wakeAt(earliest);
+    else this.stopTimerWhenIdle();
   }
 
   /**
@@ -301,6 +356,12 @@ export class HostScheduler implements HostPacer {
     });
   }
 
+  /**
+   * Wakes the dispatcher when a host that is slowing down may start again. The timer is
+   * NOT unref'd: requests wait on it, and with only an unref'd timer left Node would exit
+   * with their probes pending (a run ending with no report). It is cleared as soon as no
+   * request waits (see stopTimerWhenIdle), so it never holds a finished run open.
+   */
   private wakeAt(at: number): void {
     if (this.timer && this.timerAt <= at) return;
     if (this.timer) clearTimeout(this.timer);
@@ -310,6 +371,13 @@ export class HostScheduler implements HostPacer {
       this.timerAt = Infinity;
       this.dispatch();
     }, Math.max(0, at - this.now()));
-    this.timer.unref?.();
+  }
+
+  /** No request waits: the wake-up timer has nothing to do. */
+  private stopTimerWhenIdle(): void {
+    if (this.pending.size > 0 || !this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerAt = Infinity;
   }
 }
