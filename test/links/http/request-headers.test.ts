@@ -25,7 +25,7 @@ describe('configured request headers (credentials) go only where they are meant 
   });
 
   it('a prefix that is not a plain http(s) URL (given without the config file) matches nothing', () => {
-    const loose = { userAgent: 'x', headers: [{ prefix: 'https://', headers: { Authorization: 'Bearer secret' } }, { prefix: 'internal', headers: { 'X-Key': 'k' } }] };
+    const loose: { userAgent: string; headers: { prefix: string; headers: Record<string, string> }[] } = { userAgent: 'x', headers: [{ prefix: 'https://', headers: { Authorization: 'Bearer secret' } }, { prefix: 'internal', headers: { 'X-Key': 'k' } }] };
     const headers = requestHeaders(loose, new URL('https://internal.example.com/'));
     expect(headers.authorization).toBeUndefined();
     expect(headers['x-key']).toBeUndefined();
