@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile, rename } from 'node:fs/promises';
 import { dirname, join, normalize, resolve } from 'node:path';
-import { Resolver } from 'node:dns/promises';
 import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import { DEFAULT_LINK_OPTIONS, type LinkCheckOptions } from '../links/types.js';
 import { HostScheduler } from '../links/host-scheduler.js';
@@ -11,6 +10,7 @@ import { LinkState } from '../links/link-state.js';
 export { LinkStateError } from '../links/link-state.js';
 import { GitHubRepoChecker } from '../links/github/github-repo-checker.js';
 import { WaybackClient } from '../links/wayback/wayback-client.js';
+import { networkProbe } from '../links/network-probe.js';
 import type { LinkPorts } from '../use-cases/check-lists.js';
 import type { CliOptions } from './args.js';
 import type { Progress } from '../links/check-urls.js';
@@ -58,7 +58,7 @@ export async function openLinkSession(cwd: string, config: ResolvedConfig, cli: 
     ...(cli.wayback ? { wayback: new WaybackClient(env.LISTWARDEN_WAYBACK_URL ? { baseUrl: env.LISTWARDEN_WAYBACK_URL } : {}) } : {}),
     ...(cli.budgetMs !== undefined ? { budgetMs: cli.budgetMs } : {}),
     ...(progress ? { onProgress: progress } : {}),
-    networkCheck: internetReachable,
+    networkCheck: networkProbe(env),
     fileExists: async (path) => existsSync(resolve(cwd, path)),
     resolveRelative: (listPath, link) => normalize(join(dirname(listPath), link.startsWith('/') ? `.${link}` : link)),
   };
@@ -74,35 +74,6 @@ export async function openLinkSession(cwd: string, config: ResolvedConfig, cli: 
       }
     },
   };
-}
-
-/** Can this machine resolve well-known names? (If not, no link is reported dead.) */
-let reachable: Promise<boolean> | undefined;
-export function internetReachable(): Promise<boolean> {
-  reachable ??= new Promise<boolean>((resolve) => {
-    const names = ['github.com', 'example.com', 'wikipedia.org'];
-    let failed = 0;
-    // A slow resolver counts as none: give up after 3 s.
-    const timer = setTimeout(() => resolve(false), 3000);
-    timer.unref();
-    // c-ares, not getaddrinfo: it does not queue behind the link checks' lookups in libuv's pool.
-    const resolver = new Resolver({ timeout: 1500, tries: 1 });
-    for (const name of names) {
-      resolver.resolve(name).then(
-        () => {
-          clearTimeout(timer);
-          resolve(true);
-        },
-        () => {
-          if (++failed === names.length) {
-            clearTimeout(timer);
-            resolve(false);
-          }
-        },
-      );
-    }
-  });
-  return reachable;
 }
 
 /** A live count on a terminal; a line every few seconds otherwise. */

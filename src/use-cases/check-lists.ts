@@ -9,10 +9,17 @@ import type { Link, ListDocument } from '../core/model/types.js';
 import { collectUrls, requestUrl } from '../links/collect-links.js';
 import { checkUrls, type CheckUrlsOptions, type UrlOutcome, type UrlRun } from '../links/check-urls.js';
 import { linkFindings } from '../links/link-findings.js';
+import { findArchivedCopies, type ArchiveLookup } from '../links/wayback/archived-copies.js';
 
 export interface LinkPorts extends CheckUrlsOptions {
-  /** Archived copies for dead links (optional). */
-  wayback?: { closest(url: string): Promise<{ url: string } | undefined> };
+  /** Archived copies for dead links (optional), looked up a few at a time inside the time budget. */
+  wayback?: ArchiveLookup;
+  /**
+   * How notes name what was left unchecked. Default: a run that comes again ("left for the
+   * next run"). A review names its own limits (its config keys), and its links are simply
+   * "not checked".
+   */
+  limits?: { budget: string; cap: string };
   /** Whether a repository file exists (relative links); absent → relative links are not checked. */
   fileExists?: (path: string) => Promise<boolean>;
   /** Directory part of a list's path, to resolve its relative links. */
@@ -89,19 +96,30 @@ export async function checkLists(files: ListFile[], config: ResolvedConfig, link
     for (const doc of docs.docs) beforeLinks.push(...(await stepwise(ruleSteps(doc, { config, part: 'before-links' }))));
     const run = await checking;
     if (run.networkUnavailable) notes.push(`network unavailable: ${run.notChecked} link${run.notChecked === 1 ? '' : 's'} not checked (no host could be reached; none is reported dead)`);
-    if (run.leftForNextRun > 0) notes.push(`time budget spent: ${run.leftForNextRun} link${run.leftForNextRun === 1 ? '' : 's'} left for the next run (the stalest were checked first)`);
-    const archived = new Map<string, string>();
+    notes.push(...uncheckedNotes(run, links));
+    let archived = new Map<string, string>();
     if (links.wayback) {
-      for (const outcome of run.outcomes.values()) {
-        if (outcome.result.verdict !== 'dead') continue;
-        const copy = await links.wayback.closest(outcome.url);
-        if (copy) archived.set(outcome.url, copy.url);
-      }
+      const dead = [...run.outcomes.values()].filter((o) => o.result.verdict === 'dead').map((o) => o.url);
+      const copies = await findArchivedCopies(dead, links.wayback, { ...(run.deadline !== undefined ? { deadline: run.deadline } : {}), ...(links.now ? { now: links.now } : {}) });
+      archived = copies.archived;
+      const n = copies.notLookedUp;
+      if (n > 0) notes.push(`time budget spent: ${n} dead link${n === 1 ? '' : 's'} not looked up in the archive${links.limits ? ` (${links.limits.budget})` : ''}`);
     }
     evidence = { run, archived, facts: factsFrom(run.outcomes) };
   }
   const findings = [...docs.problems, ...(await report(files, docs.docs, config, evidence, links, beforeLinks))];
   return { findings, docs: docs.docs, ...(evidence ? { linkRun: evidence.run, facts: evidence.facts, evidence } : {}), notes };
+}
+
+/** What the budget and the cap left unchecked, said, never silently dropped. */
+function uncheckedNotes(run: UrlRun, links: LinkPorts): string[] {
+  const notes: string[] = [];
+  const count = (n: number) => `${n} link${n === 1 ? '' : 's'}`;
+  if (run.overCap > 0) notes.push(`${count(run.overCap)} not checked: ${links.limits?.cap ?? `more than ${links.maxUrls} links to check`}`);
+  if (run.leftForNextRun > 0) {
+    notes.push(links.limits ? `time budget spent: ${count(run.leftForNextRun)} not checked (${links.limits.budget})` : `time budget spent: ${count(run.leftForNextRun)} left for the next run (the stalest were checked first)`);
+  }
+  return notes;
 }
 
 /** Drives a generator to its end, letting the event loop run before each step. */

@@ -40,3 +40,21 @@ describe('links.headers in the config file', () => {
     expect(err).toBe('');
   });
 });
+
+describe('the review limits in the config file', () => {
+  it.each([
+    ['reviewBudgetSeconds: 0', /"links\.reviewBudgetSeconds": /],
+    ['reviewBudgetSeconds: 3601', /"links\.reviewBudgetSeconds": /],
+    ['reviewMaxLinks: 0', /"links\.reviewMaxLinks": /],
+    ['reviewMaxLinks: 2.5', /"links\.reviewMaxLinks": /],
+  ])('refuses %s', async (setting, message) => {
+    config(`links:\n  ${setting}\n`);
+    expect(await run('check', 'README.md', '--offline')).toBe(2);
+    expect(err).toMatch(message);
+  });
+
+  it.each(['reviewBudgetSeconds: 1', 'reviewBudgetSeconds: 3600', 'reviewMaxLinks: 1', 'reviewMaxLinks: 100000'])('takes %s', async (setting) => {
+    config(`links:\n  ${setting}\n`);
+    expect(await run('check', 'README.md', '--offline')).toBe(0);
+  });
+});

@@ -52,6 +52,10 @@ export const configSchema = z
         aliveStatusCodes: z.array(z.number().int().min(100).max(999)).optional(),
         /** Extra request headers (credentials) for the URLs under a prefix: an absolute http(s) URL, matched on origin and path. */
         headers: z.array(z.object({ prefix: headerPrefix, headers: z.record(z.string(), z.string()) }).strict()).optional(),
+        /** Pull-request reviews stop starting link checks after this many seconds (default 180); the rest are named as not checked. */
+        reviewBudgetSeconds: z.number().min(1).max(3600).optional(),
+        /** Pull-request reviews check at most this many distinct links (default 500); the rest are named as not checked. */
+        reviewMaxLinks: z.number().int().min(1).max(100_000).optional(),
       })
       .strict()
       .optional(),
