@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile, rename } from 'node:fs/promises';
 import { dirname, join, normalize, resolve } from 'node:path';
 import type { ResolvedConfig } from '../core/config/resolved-config.js';
-import { DEFAULT_LINK_OPTIONS, type LinkCheckOptions } from '../links/types.js';
+import { linkOptions } from '../links/link-options.js';
 import { HostScheduler } from '../links/host-scheduler.js';
 import { UndiciProber } from '../links/http/undici-prober.js';
 import { LinkState } from '../links/link-state.js';
@@ -15,26 +15,7 @@ import type { LinkPorts } from '../use-cases/check-lists.js';
 import type { CliOptions } from './args.js';
 import type { Progress } from '../links/check-urls.js';
 
-/** The link checker's settings: defaults, then the config's `links:`, then the CLI flags. */
-export function linkOptions(config: ResolvedConfig, cli: Pick<CliOptions, 'concurrency' | 'hostConcurrency' | 'allowPrivate'>): LinkCheckOptions {
-  const c = config.links;
-  const total = c.timeoutSeconds !== undefined ? c.timeoutSeconds * 1000 : DEFAULT_LINK_OPTIONS.totalTimeoutMs;
-  return {
-    ...DEFAULT_LINK_OPTIONS,
-    concurrency: cli.concurrency ?? c.concurrency ?? DEFAULT_LINK_OPTIONS.concurrency,
-    hostConcurrency: cli.hostConcurrency ?? c.hostConcurrency ?? DEFAULT_LINK_OPTIONS.hostConcurrency,
-    hostIntervalMs: c.hostIntervalMs ?? DEFAULT_LINK_OPTIONS.hostIntervalMs,
-    totalTimeoutMs: total,
-    headersTimeoutMs: Math.min(DEFAULT_LINK_OPTIONS.headersTimeoutMs, total),
-    connectTimeoutMs: Math.min(DEFAULT_LINK_OPTIONS.connectTimeoutMs, total),
-    retries: c.retries ?? DEFAULT_LINK_OPTIONS.retries,
-    aliveStatuses: c.aliveStatusCodes ?? [],
-    headers: c.headers ?? [],
-    allowPrivate: cli.allowPrivate,
-    // GET with a bounded prefix, so page titles can inform the naming rules.
-    titles: true,
-  };
-}
+export { linkOptions } from '../links/link-options.js';
 
 export interface CliLinkSession {
   ports: LinkPorts;

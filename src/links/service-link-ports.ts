@@ -5,7 +5,7 @@ import { GitHubRepoChecker } from './github/github-repo-checker.js';
 import type { LinkState } from './link-state.js';
 import { WaybackClient } from './wayback/wayback-client.js';
 import type { LinkPorts } from '../use-cases/check-lists.js';
-import { linkOptions } from '../cli/link-ports.js';
+import { linkOptions } from './link-options.js';
 import { networkProbe } from './network-probe.js';
 
 export interface ScheduledLinkExtras {
