@@ -26,6 +26,10 @@ interface HostState {
   refusedUntil: number;
   /** How long the host asked to wait (ms), for the refusal's message. */
   askedMs: number;
+  /** How long its requests take (ms, a moving average of the slots it held); 0 until one ends. */
+  latencyMs: number;
+  /** When each request in flight got its slot (ms). */
+  starts: number[];
   /**
    * Connections whose request ended in this turn of the event loop: the client puts one
    * back only in a later turn (undici: a setImmediate after the response), so a request
@@ -72,6 +76,9 @@ export class HostWaitRefusedError extends Error {
     this.name = 'HostWaitRefusedError';
   }
 }
+
+/** How often (ms) the scheduler re-judges which hosts are on the critical path. */
+const CRITICAL_EVERY_MS = 50;
 
 /** The keep-alive timeout of the prober's connections, which the scheduler plans with. */
 export const KEEP_ALIVE_MS = 4_000;
@@ -216,8 +223,9 @@ export class HostScheduler implements HostPacer {
   private host(name: string): HostState {
     let state = this.hosts.get(name);
     if (!state) {
-      state = { active: 0, queue: [], notBefore: 0, maxActive: 0, requests: 0, connections: 0, lastRelease: 0, settling: 0, refusedUntil: 0, askedMs: 0 };
+      state = { active: 0, queue: [], notBefore: 0, maxActive: 0, requests: 0, connections: 0, lastRelease: 0, settling: 0, refusedUntil: 0, askedMs: 0, latencyMs: 0, starts: [] };
       this.hosts.set(name, state);
+      this.names.set(state, name);
     }
     return state;
   }
@@ -239,7 +247,14 @@ export class HostScheduler implements HostPacer {
   private dispatch(): void {
     const now = this.now();
     const { concurrency } = this.options;
-    // First only hosts that need no extra connection (see the class comment).
+    // First the hosts on the critical path, up to their limit (see criticalHosts).
+    for (const { state, slots } of this.criticalHosts(now)) {
+      while (this.active < concurrency && state.queue.length > 0 && state.active < slots && state.notBefore <= now) {
+        this.grant(state, now);
+      }
+      if (state.queue.length === 0) this.pending.delete(this.nameOf(state));
+    }
+    // Then only hosts that need no extra connection (see the class comment).
     let earliest = this.grantRoundRobin(now, concurrency, (state) => this.fitsConnections(state, now));
     // Then any host, so no slot idles while work waits, but for the slots that hosts whose
     // connection is back on the next turn will take then.
@@ -277,6 +292,65 @@ export class HostScheduler implements HostPacer {
       }
     }
     return earliest;
+  }
+
+  private critical: { state: HostState; slots: number }[] = [];
+  private criticalAt = -Infinity;
+  private readonly names = new Map<HostState, string>();
+
+  private nameOf(state: HostState): string {
+    return this.names.get(state)!;
+  }
+
+  /**
+   * The hosts that would set the run's end (its makespan) with the share the other passes
+   * give them, and the slots each needs. A host's remaining work is (waiting + in flight) ×
+   * its latency; spread over every slot, the whole run's remaining work takes `spread`. A
+   * host whose work alone is twice that or more keeps work ÷ spread slots busy (at most
+   * its per-host limit) not to finish last: three hosts that answer in 3 s among a hundred
+   * that answer in 0.1 s otherwise run one request at a time until the fast ones are done.
+   * Hosts that answer alike need one slot each while many wait, as before. A host's latency
+   * is learned from the slots it held, and while its first answers are out, from how long
+   * they have been out (a slow host shows itself before it answers); hosts not known yet
+   * count at the average. Re-judged at most every CRITICAL_EVERY_MS, so dispatch stays cheap.
+   */
+  private criticalHosts(now: number): { state: HostState; slots: number }[] {
+    if (now - this.criticalAt < CRITICAL_EVERY_MS) return this.critical;
+    this.criticalAt = now;
+    const busy: { state: HostState; work: number }[] = [];
+    let known = 0;
+    let latencySum = 0;
+    for (const state of this.hosts.values()) {
+      if (state.queue.length + state.active === 0) continue;
+      const latency = this.latencyOf(state, now);
+      if (latency > 0) {
+        known++;
+        latencySum += latency;
+      }
+      busy.push({ state, work: state.queue.length + state.active });
+    }
+    const average = known > 0 ? latencySum / known : 0;
+    this.critical = [];
+    if (average === 0) return this.critical;
+    let total = 0;
+    for (const entry of busy) {
+      entry.work *= this.latencyOf(entry.state, now) || average;
+      total += entry.work;
+    }
+    const spread = total / this.options.concurrency;
+    for (const { state, work } of busy.sort((a, b) => b.work - a.work)) {
+      const slots = Math.min(this.options.hostConcurrency, Math.floor(work / spread));
+      if (slots < 2) break;
+      if (state.queue.length > 0) this.critical.push({ state, slots });
+    }
+    return this.critical;
+  }
+
+  /** What a request on this host takes: the learned average, or longer when one in flight already took longer. */
+  private latencyOf(state: HostState, now: number): number {
+    // Starts are pushed in time order: the first is the oldest.
+    const oldest = state.starts[0];
+    return Math.max(state.latencyMs, oldest !== undefined ? now - oldest : 0);
   }
 
   /** Requests that hosts will start on the next turn, on connections settling now. */
@@ -328,11 +402,15 @@ export class HostScheduler implements HostPacer {
     this.active++;
     if (this.options.hostIntervalMs > 0) state.notBefore = Math.max(state.notBefore, now + this.options.hostIntervalMs);
     let released = false;
+    state.starts.push(now);
     waiter.resolve(() => {
       if (released) return;
       released = true;
       state.active--;
       state.lastRelease = this.now();
+      state.starts.splice(state.starts.indexOf(now), 1);
+      const took = state.lastRelease - now;
+      state.latencyMs = state.latencyMs === 0 ? took : 0.7 * state.latencyMs + 0.3 * took;
       this.active--;
       this.settle(state);
       this.dispatch();
