@@ -1,6 +1,5 @@
 import { Resolver } from 'node:dns/promises';
-import { request } from 'node:http';
-import { request as requestTls } from 'node:https';
+import { Agent } from './http/undici-agent.js';
 
 /**
  * Whether this machine can reach the network at all, asked of the network itself and never
@@ -58,14 +57,17 @@ function urlAnswers(target: string): Promise<boolean> {
     return Promise.resolve(false);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return Promise.resolve(false);
-  return new Promise<boolean>((resolve) => {
-    const send = url.protocol === 'https:' ? requestTls : request;
-    const req = send(url, { method: 'HEAD', timeout: PROBE_TIMEOUT_MS, agent: false }, (res) => {
-      res.resume();
-      resolve(true);
-    });
-    req.on('timeout', () => req.destroy(new Error('network probe timed out')));
-    req.on('error', () => resolve(false));
-    req.end();
-  });
+  // undici, as the link checks use, on its own short-lived agent (node:http may be patched
+  // by an HTTP mocking library in the same process; the link checks would not be).
+  const agent = new Agent({ connect: { timeout: PROBE_TIMEOUT_MS } });
+  return agent
+    .request({ origin: url.origin, path: `${url.pathname}${url.search}`, method: 'HEAD', headersTimeout: PROBE_TIMEOUT_MS, signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) })
+    .then(
+      async (response) => {
+        await response.body.dump().catch(() => undefined);
+        return true;
+      },
+      () => false,
+    )
+    .finally(() => agent.destroy().catch(() => undefined));
 }

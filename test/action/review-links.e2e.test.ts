@@ -8,13 +8,15 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { structuredPatch } from 'diff';
 import { ROOT, examplePayload, runBundle, type BundleRun } from './helpers/run-bundle.js';
 import { startGitHubApiStandIn, type GitHubApiStandIn } from '../github/helpers/api-stand-in.js';
 import { startLinkFarm, type LinkFarm } from '../links/helpers/link-farm.js';
+
+/** A loopback address and port nothing listens on (port 1 cannot be bound without root): connections are refused. */
+const CLOSED = 'http://127.0.0.254:1';
 
 const OWNER = 'octo';
 const REPO = 'awesome-things';
@@ -24,7 +26,6 @@ const BASE_LIST = '# Awesome\n\n## Things\n\n- [Old](https://old.example/) - Was
 
 let bundle: string;
 let farm: LinkFarm;
-let closedPort: number;
 let api: GitHubApiStandIn;
 let dir: string;
 
@@ -37,10 +38,6 @@ beforeAll(async () => {
     '/gone': { status: 404 },
     '/wait-a-minute': { status: 429, headers: { 'retry-after': '60' } },
   });
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  closedPort = (server.address() as AddressInfo).port;
-  await new Promise<void>((r) => server.close(() => r()));
 }, 60_000);
 afterAll(async () => farm.close());
 
@@ -103,15 +100,15 @@ describe('the Action reviewing links', () => {
   }, 60_000);
 
   it('links that all point to one unreachable host are reported dead when the network probe answers', async () => {
-    const run = await reviewPr(Array.from({ length: 3 }, (_, i) => `- [Tool ${i}](http://127.0.0.1:${closedPort}/t${i}) - Host down.`));
+    const run = await reviewPr(Array.from({ length: 3 }, (_, i) => `- [Tool ${i}](${CLOSED}/t${i}) - Host down.`));
     expect(run.code).toBe(1);
     expect(annotations()).toEqual(['6 no-dead-link', '7 no-dead-link', '8 no-dead-link']);
   }, 60_000);
 
   it('they are "not checked" (said in the summary) when the network probe fails', async () => {
     const run = await reviewPr(
-      Array.from({ length: 3 }, (_, i) => `- [Tool ${i}](http://127.0.0.1:${closedPort}/t${i}) - Host down.`),
-      { LISTWARDEN_NETWORK_PROBE: `http://127.0.0.1:${closedPort}/` },
+      Array.from({ length: 3 }, (_, i) => `- [Tool ${i}](${CLOSED}/t${i}) - Host down.`),
+      { LISTWARDEN_NETWORK_PROBE: `${CLOSED}/` },
     );
     expect(run.code).toBe(0);
     expect(annotations()).toEqual([]);

@@ -1,16 +1,13 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { createServer, type AddressInfo } from 'node:net';
 import { networkProbe } from '../../src/links/network-probe.js';
 import { startLinkFarm, type LinkFarm } from './helpers/link-farm.js';
 
+/** A loopback address and port nothing listens on (port 1 cannot be bound without root): connections are refused. */
+const CLOSED = 'http://127.0.0.254:1';
+
 let farm: LinkFarm;
-let closedPort: number;
 beforeAll(async () => {
   farm = await startLinkFarm({ '/up': { status: 200 }, '/error': { status: 500 } });
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  closedPort = (server.address() as AddressInfo).port;
-  await new Promise<void>((r) => server.close(() => r()));
 });
 afterAll(async () => farm.close());
 
@@ -21,7 +18,7 @@ describe('the network probe at LISTWARDEN_NETWORK_PROBE', () => {
   });
 
   it('says it is down when nothing answers', async () => {
-    expect(await networkProbe({ LISTWARDEN_NETWORK_PROBE: `http://127.0.0.1:${closedPort}/` })()).toBe(false);
+    expect(await networkProbe({ LISTWARDEN_NETWORK_PROBE: `${CLOSED}/` })()).toBe(false);
   });
 
   it('says it is down for a value that is not an http(s) URL', async () => {

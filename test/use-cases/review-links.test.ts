@@ -5,7 +5,6 @@
  * what it left unchecked; "network unavailable" comes from a probe of the network only.
  */
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { createServer, type AddressInfo } from 'node:net';
 import { resolveConfig } from '../../src/core/config/resolved-config.js';
 import type { ConfigInput } from '../../src/core/config/config-file-schema.js';
 import { serviceLinkPorts } from '../../src/links/service-link-ports.js';
@@ -13,11 +12,12 @@ import { reviewPullRequest, type ReviewOutcome } from '../../src/use-cases/revie
 import { FakeGitHub, REPO } from './helpers/fake-github.js';
 import { startLinkFarm, type LinkFarm } from '../links/helpers/link-farm.js';
 
+/** A loopback address and port nothing listens on (port 1 cannot be bound without root): connections are refused. */
+const CLOSED = 'http://127.0.0.254:1';
+
 const BASE_LIST = '# Awesome\n\n## Things\n\n- [Old](https://old.example/) - Was here before.\n';
 
 let farm: LinkFarm;
-/** A loopback port nothing listens on. */
-let closedPort: number;
 
 beforeAll(async () => {
   farm = await startLinkFarm({
@@ -28,10 +28,6 @@ beforeAll(async () => {
     // Never answers: only the review's budget ends the wait.
     '/hang': () => new Promise<void>(() => undefined),
   });
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  closedPort = (server.address() as AddressInfo).port;
-  await new Promise<void>((r) => server.close(() => r()));
 });
 afterAll(async () => farm.close());
 
@@ -79,9 +75,9 @@ describe('a review against a host that asks to wait a minute', () => {
 describe('a review has a time budget and a cap on links, and says what it left', () => {
   it('stops at its budget with hosts that never answer, names what was not checked, and keeps what was', async () => {
     const hanging = Array.from({ length: 10 }, (_, i) => `- [Hang ${i}](${farm.url(`/hang?n=${i}`, '127.0.0.2')}) - Never answers.`);
-    const { outcome, gh } = await review([`- [Gone](${farm.url('/gone')}) - Dead.`, ...hanging], { links: { reviewBudgetSeconds: 1 } });
+    const { outcome, gh } = await review([`- [Gone](${farm.url('/gone')}) - Dead.`, ...hanging], { links: { reviewBudgetSeconds: 3 } });
     expect(linkLines(outcome)).toEqual(['6 no-dead-link']);
-    expect(outcome.notes).toEqual(["time budget spent: 10 links not checked (a review's link checks stop after 1 s: links.reviewBudgetSeconds)"]);
+    expect(outcome.notes).toEqual(["time budget spent: 10 links not checked (a review's link checks stop after 3 s: links.reviewBudgetSeconds)"]);
     expect(summaryOf(gh)).toContain('time budget spent: 10 links not checked');
   });
 
@@ -119,7 +115,7 @@ describe('a review has a time budget and a cap on links, and says what it left',
 });
 
 describe('a review decides "network unavailable" from a probe of the network, not from its links', () => {
-  const unreachable = () => Array.from({ length: 3 }, (_, i) => `- [Tool ${i}](http://127.0.0.1:${closedPort}/tool${i}) - Its host is down.`);
+  const unreachable = () => Array.from({ length: 3 }, (_, i) => `- [Tool ${i}](${CLOSED}/tool${i}) - Its host is down.`);
 
   it('links that all point to one unreachable host are reported dead when the network is up', async () => {
     const { outcome } = await review(unreachable());
@@ -129,7 +125,7 @@ describe('a review decides "network unavailable" from a probe of the network, no
   });
 
   it('they are "not checked" when the network probe fails', async () => {
-    const { outcome, gh } = await review(unreachable(), {}, { LISTWARDEN_NETWORK_PROBE: `http://127.0.0.1:${closedPort}/` });
+    const { outcome, gh } = await review(unreachable(), {}, { LISTWARDEN_NETWORK_PROBE: `${CLOSED}/` });
     expect(linkLines(outcome)).toEqual([]);
     expect(outcome.notes).toEqual(['network unavailable: 3 links not checked (no host could be reached; none is reported dead)']);
     expect(outcome.conclusion).toBe('success');
