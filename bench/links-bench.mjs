@@ -33,7 +33,9 @@
 //
 // Runs, one after another: listwarden cold (fresh --state), markdown-link-check, linkinator,
 // listwarden warm (same --state); then listwarden on 300 URLs of one host with a 5 s
-// whole-probe timeout (the queue is longer than that); then the 20,000-URL memory run: the
+// whole-probe timeout (the queue is longer than that); then the main farm with its last 3
+// hosts answering after 3 s (the slowest hosts must get their full per-host limit early: the
+// link phase within 1.2× of ceil(requests ÷ 4) × 3 s); then the 20,000-URL memory run: the
 // CLI, the CLI with --offline on the same list, and checkUrls alone (links-memory-driver.mjs).
 // Every tool runs in the temp dir with relative paths: the CLI joins --state onto its cwd
 // (src/cli/link-ports.ts uses join, not resolve), so an absolute --state path breaks.
