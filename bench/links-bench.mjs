@@ -5,6 +5,7 @@
 //   npm run bench:links                  # build, then run everything (a few minutes)
 //   node bench/links-bench.mjs --quick   # listwarden only (no peers), then the memory run
 //   node bench/links-bench.mjs --no-memory  # skip the 20,000-URL memory run
+//   node bench/links-bench.mjs --slow-only  # only the slow-hosts farm (makespan)
 //   node bench/links-bench.mjs --http    # serve plain http (listwarden then also probes
 //                                        # each alive http:// URL's https:// twin)
 //
@@ -32,7 +33,9 @@
 //
 // Runs, one after another: listwarden cold (fresh --state), markdown-link-check, linkinator,
 // listwarden warm (same --state); then listwarden on 300 URLs of one host with a 5 s
-// whole-probe timeout (the queue is longer than that); then the 20,000-URL memory run: the
+// whole-probe timeout (the queue is longer than that); then the main farm with its last 3
+// hosts answering after 3 s (the slowest hosts must get their full per-host limit early: the
+// link phase within 1.2× of ceil(requests ÷ 4) × 3 s); then the 20,000-URL memory run: the
 // CLI, the CLI with --offline on the same list, and checkUrls alone (links-memory-driver.mjs).
 // Every tool runs in the temp dir with relative paths: the CLI joins --state onto its cwd
 // (src/cli/link-ports.ts uses join, not resolve), so an absolute --state path breaks.
@@ -48,6 +51,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
+const SLOW_ONLY = args.has('--slow-only');
 const MEMORY_RUN = !args.has('--no-memory');
 const TLS = !args.has('--http');
 const TOOL_TIMEOUT_MS = Number(process.env.BENCH_TOOL_TIMEOUT_S ?? 600) * 1000;
@@ -55,6 +59,9 @@ const TOOL_TIMEOUT_MS = Number(process.env.BENCH_TOOL_TIMEOUT_S ?? 600) * 1000;
 const MAIN = { hosts: 100, perHost: 20, latencyMs: 100 };
 const MEMORY = { hosts: 200, perHost: 100, latencyMs: 10 };
 const ONE_HOST = { hosts: 1, perHost: 300, latencyMs: 100, timeoutSeconds: 5 };
+// The main farm where the last three hosts answer every request after 3 s: the run's end is
+// set by them, and they must get their full per-host limit early (makespan scheduling).
+const SLOW = { ...MAIN, slowHosts: 3, slowLatencyMs: 3000 };
 const LW = { concurrency: 64, hostConcurrency: 4 }; // DEFAULT_LINK_OPTIONS
 const RETRY_AFTER_MS = 1000;
 const BARE_NAME = 'bare client (bench/links-bare-client.mjs: regex for URLs, undici, same limits; no parse, rules, report or state)';
@@ -391,6 +398,12 @@ async function main() {
     await compareBuilds(process.env.BENCH_AB, lwArgs, env, bound);
     return;
   }
+  if (SLOW_ONLY) {
+    await farm.close();
+    farm = undefined;
+    await slowHostsRun(lwBin, tls, env);
+    return report();
+  }
 
   // 1. listwarden, cold.
   const lw = await measure(farm, `listwarden (cold, fresh --state)`, process.execPath, [lwBin, ...lwArgs], parseListwarden, env);
@@ -459,7 +472,10 @@ async function main() {
   await farm.close();
   farm = undefined;
 
-  // 5. Memory: 20,000 URLs, three ways: the CLI (under /usr/bin/time -v when there is one), the
+  // 5. Slow hosts among fast ones: finish the slowest first.
+  await slowHostsRun(lwBin, tls, env);
+
+  // 6. Memory: 20,000 URLs, three ways: the CLI (under /usr/bin/time -v when there is one), the
   // CLI with --offline on the same list (parse and rules only: what is not the link checker),
   // and the link checker alone (checkUrls from lib/, no Markdown).
   if (!MEMORY_RUN) return report();
@@ -534,6 +550,52 @@ async function compareBuilds(spec, lwArgs, env, bound) {
         `${s(median(r.map((x) => x.ms - x.firstRequestMs - x.networkMs)))}; ${median(r.map((x) => x.connections))}; ${Math.max(...r.map((x) => x.wrong ?? Infinity))}`,
     );
   }
+}
+
+/**
+ * The main farm with its last SLOW.slowHosts hosts answering after SLOW.slowLatencyMs: the
+ * lower bound is the busiest slow host's requests in rounds of its per-host limit (the fast
+ * hosts fit in the time beside them), and listwarden's link phase must stay within 1.2× of it.
+ */
+async function slowHostsRun(lwBin, tls, env) {
+  const n = SLOW.hosts * SLOW.perHost;
+  console.log(`\nSlow hosts: ${SLOW.hosts} hosts × ${SLOW.perHost} URLs, ${SLOW.latencyMs} ms per response except the last ${SLOW.slowHosts} hosts at ${SLOW.slowLatencyMs} ms, same mix`);
+  farm = await openFarm(SLOW, tls);
+  writeList(farm, 'slow.md');
+  // Requests each slow host must answer: one per URL, a second for a 429 (then 200) and for a 301 (to /to/n on the same host).
+  let busiest = 0;
+  let pauses = 0;
+  for (let h = SLOW.hosts - SLOW.slowHosts + 1; h <= SLOW.hosts; h++) {
+    let requests = 0;
+    let r429 = 0;
+    for (let u = (h - 1) * SLOW.perHost; u < h * SLOW.perHost; u++) {
+      const kind = kindOf(u);
+      requests += kind === 'r429' || kind === 'moved' ? 2 : 1;
+      if (kind === 'r429') r429++;
+    }
+    if (requests > busiest) {
+      busiest = requests;
+      pauses = r429;
+    }
+  }
+  const fastBound = ((n - SLOW.slowHosts * SLOW.perHost) * SLOW.latencyMs) / LW.concurrency;
+  // Each request on a slow host holds a slot for the whole latency: at the per-host limit, the
+  // busiest slow host needs ceil(requests ÷ limit) rounds of it, at the very least.
+  const rounds = Math.ceil(busiest / LW.hostConcurrency);
+  const slowBound = rounds * SLOW.slowLatencyMs;
+  const bound = Math.max(fastBound, slowBound);
+  console.log(
+    `  lower bound        max(fast hosts ${n - SLOW.slowHosts * SLOW.perHost} × ${SLOW.latencyMs} ms ÷ ${LW.concurrency} = ${s(fastBound)}; ` +
+      `busiest slow host ${busiest} requests at ${LW.hostConcurrency} at once = ${rounds} rounds × ${SLOW.slowLatencyMs} ms = ${s(slowBound)}) = ${s(bound)}` +
+      ` (${busiest} × ${SLOW.slowLatencyMs} ms ÷ ${LW.hostConcurrency} = ${s((busiest * SLOW.slowLatencyMs) / LW.hostConcurrency)} if requests could be split; not counting ${pauses} Retry-After: 1 pause${pauses === 1 ? '' : 's'})`,
+  );
+  const row = await measure(farm, 'listwarden (slow hosts)', process.execPath, [lwBin, 'check', 'slow.md', '--allow-private', '--format', 'json', '--fail-on', 'never'], parseListwarden, env);
+  const ratio = row.run.networkMs / bound;
+  target('slow hosts: link phase ≤ 1.2 × the lower bound (the slowest hosts finished first)', !row.run.timedOut && ratio <= 1.2, `${s(row.run.networkMs)} ÷ ${s(bound)} = ${ratio.toFixed(2)}× (whole run ${s(row.run.ms)})`);
+  target(`slow hosts: never over the per-host limit (${LW.hostConcurrency})`, row.busiest.maxInFlight <= LW.hostConcurrency, `most in flight on one host: ${row.busiest.maxInFlight}`);
+  target('slow hosts: zero wrong verdicts', row.scored?.wrong.length === 0, `${row.scored ? row.scored.wrong.length : 'n/a'} wrong of ${n}`);
+  await farm.close();
+  farm = undefined;
 }
 
 function report() {

@@ -5,7 +5,7 @@
 // URL n (0-based) lives on host (n / perHost) + 1 at /p/n. Its kind (ground truth) comes from
 // kindOf(n): ok, r429 (429 Retry-After: 1 on the first request, then 200), head403 (HEAD 403,
 // GET 200), missing (404) or moved (301 to /to/n, which answers 200). Every response waits
-// `latencyMs` first.
+// `latencyMs` first; with `slowHosts` set, the last that many hosts wait `slowLatencyMs`.
 //
 // Control over IPC (process.send): the parent sends { id, cmd } and gets { id, ...answer }:
 //   stats  → per-host { maxInFlight, requests, methods }, the per-URL request counts, totals
@@ -29,7 +29,8 @@ export function kindOf(n) {
 export const ALIVE = { ok: true, r429: true, head403: true, moved: true, missing: false };
 
 function startFarm(config) {
-  const { hosts, perHost, latencyMs, tls } = config;
+  const { hosts, perHost, latencyMs, tls, slowHosts = 0, slowLatencyMs = latencyMs } = config;
+  const delayOf = (h) => (h > hosts - slowHosts ? slowLatencyMs : latencyMs);
   const scheme = tls ? 'https' : 'http';
   const state = {
     perHost: [], // index h-1: { inFlight, maxInFlight, requests, methods: {} }
@@ -118,7 +119,7 @@ function startFarm(config) {
           return res.end();
         }
       }
-    }, latencyMs);
+    }, delayOf(h));
   };
 
   const servers = [];

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile, rename } from 'node:fs/promises';
 import { dirname, join, normalize, resolve } from 'node:path';
-import { Resolver } from 'node:dns/promises';
 import type { ResolvedConfig } from '../core/config/resolved-config.js';
-import { DEFAULT_LINK_OPTIONS, type LinkCheckOptions } from '../links/types.js';
+import { linkOptions } from '../links/link-options.js';
 import { HostScheduler } from '../links/host-scheduler.js';
 import { UndiciProber } from '../links/http/undici-prober.js';
 import { rotAwareProber } from '../links/rot-prober-options.js';
@@ -12,30 +11,12 @@ import { LinkState } from '../links/link-state.js';
 export { LinkStateError } from '../links/link-state.js';
 import { GitHubRepoChecker } from '../links/github/github-repo-checker.js';
 import { WaybackClient } from '../links/wayback/wayback-client.js';
+import { networkProbe } from '../links/network-probe.js';
 import type { LinkPorts } from '../use-cases/check-lists.js';
 import type { CliOptions } from './args.js';
 import type { Progress } from '../links/check-urls.js';
 
-/** The link checker's settings: defaults, then the config's `links:`, then the CLI flags. */
-export function linkOptions(config: ResolvedConfig, cli: Pick<CliOptions, 'concurrency' | 'hostConcurrency' | 'allowPrivate'>): LinkCheckOptions {
-  const c = config.links;
-  const total = c.timeoutSeconds !== undefined ? c.timeoutSeconds * 1000 : DEFAULT_LINK_OPTIONS.totalTimeoutMs;
-  return {
-    ...DEFAULT_LINK_OPTIONS,
-    concurrency: cli.concurrency ?? c.concurrency ?? DEFAULT_LINK_OPTIONS.concurrency,
-    hostConcurrency: cli.hostConcurrency ?? c.hostConcurrency ?? DEFAULT_LINK_OPTIONS.hostConcurrency,
-    hostIntervalMs: c.hostIntervalMs ?? DEFAULT_LINK_OPTIONS.hostIntervalMs,
-    totalTimeoutMs: total,
-    headersTimeoutMs: Math.min(DEFAULT_LINK_OPTIONS.headersTimeoutMs, total),
-    connectTimeoutMs: Math.min(DEFAULT_LINK_OPTIONS.connectTimeoutMs, total),
-    retries: c.retries ?? DEFAULT_LINK_OPTIONS.retries,
-    aliveStatuses: c.aliveStatusCodes ?? [],
-    headers: c.headers ?? [],
-    allowPrivate: cli.allowPrivate,
-    // GET with a bounded prefix, so page titles can inform the naming rules.
-    titles: true,
-  };
-}
+export { linkOptions } from '../links/link-options.js';
 
 export interface CliLinkSession {
   ports: LinkPorts;
@@ -59,7 +40,7 @@ export async function openLinkSession(cwd: string, config: ResolvedConfig, cli: 
     ...(cli.wayback ? { wayback: new WaybackClient(env.LISTWARDEN_WAYBACK_URL ? { baseUrl: env.LISTWARDEN_WAYBACK_URL } : {}) } : {}),
     ...(cli.budgetMs !== undefined ? { budgetMs: cli.budgetMs } : {}),
     ...(progress ? { onProgress: progress } : {}),
-    networkCheck: internetReachable,
+    networkCheck: networkProbe(env),
     fileExists: async (path) => existsSync(resolve(cwd, path)),
     resolveRelative: (listPath, link) => normalize(join(dirname(listPath), link.startsWith('/') ? `.${link}` : link)),
   };
@@ -75,35 +56,6 @@ export async function openLinkSession(cwd: string, config: ResolvedConfig, cli: 
       }
     },
   };
-}
-
-/** Can this machine resolve well-known names? (If not, no link is reported dead.) */
-let reachable: Promise<boolean> | undefined;
-export function internetReachable(): Promise<boolean> {
-  reachable ??= new Promise<boolean>((resolve) => {
-    const names = ['github.com', 'example.com', 'wikipedia.org'];
-    let failed = 0;
-    // A slow resolver counts as none: give up after 3 s.
-    const timer = setTimeout(() => resolve(false), 3000);
-    timer.unref();
-    // c-ares, not getaddrinfo: it does not queue behind the link checks' lookups in libuv's pool.
-    const resolver = new Resolver({ timeout: 1500, tries: 1 });
-    for (const name of names) {
-      resolver.resolve(name).then(
-        () => {
-          clearTimeout(timer);
-          resolve(true);
-        },
-        () => {
-          if (++failed === names.length) {
-            clearTimeout(timer);
-            resolve(false);
-          }
-        },
-      );
-    }
-  });
-  return reachable;
 }
 
 /** A live count on a terminal; a line every few seconds otherwise. */

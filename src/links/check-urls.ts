@@ -49,12 +49,15 @@ export interface CheckUrlsOptions {
   now?: () => number;
   /** Stop starting new checks after this long; what is left waits for the next run. */
   budgetMs?: number;
+  /** Check at most this many URLs over HTTP (the stalest first); the rest are counted in `overCap`. */
+  maxUrls?: number;
   onProgress?: (progress: Progress) => void;
   /**
-   * Asked once when the first probes all fail to resolve or route: can this machine reach
-   * the internet at all (e.g. resolve a well-known name)? If not, the run stops and no
-   * link is reported dead. Without it, failing on two or more distinct hosts and reaching
-   * none counts as the network being down.
+   * Asked when the first probes all fail without reaching their host (no name, no route,
+   * refused, timed out): can this machine reach the network at all? Only this probe of the
+   * network itself decides: if it says no, the run stops and no link is reported dead (they
+   * are "not checked"). Without it the network is never suspected: links that fail are
+   * reported by the usual rules, however many hosts they are on.
    */
   networkCheck?: () => Promise<boolean>;
 }
@@ -63,6 +66,10 @@ export interface UrlRun {
   outcomes: Map<string, UrlOutcome>;
   /** URLs the budget left for the next run (the stalest were checked first). */
   leftForNextRun: number;
+  /** URLs not checked because there were more than `maxUrls`. */
+  overCap: number;
+  /** When the time budget ends (ms, the `now` clock), when there is one: later work (archived copies) stays inside it. */
+  deadline?: number;
   /** No host at all could be reached: nothing is reported dead. */
   networkUnavailable: boolean;
   /** URLs that got no verdict because the network was unavailable. */
@@ -73,9 +80,10 @@ export interface UrlRun {
   fromCache: number;
 }
 
-const NETWORK_CAUSES = new Set(['dns-failure', 'network-unreachable', 'dns-not-found']);
-/** Probes that must all fail on DNS or routing before the network itself is suspected. */
-const SUSPECT_AFTER = 8;
+/** Failures that reached no host: what every link gives when the machine has no network. */
+const UNREACHED_CAUSES = new Set(['dns-failure', 'network-unreachable', 'dns-not-found', 'connection-refused', 'timeout']);
+/** Probes (or all of them, when fewer) that must all reach no host before the network itself is probed. */
+export const SUSPECT_AFTER = 8;
 
 /** A verdict remembered in the link state, as a probe result (no request sent). */
 export function fromMemory(url: string, memory: UrlMemory): ProbeResult {
@@ -126,6 +134,8 @@ export async function checkUrls(urls: string[], options: CheckUrlsOptions): Prom
   const progress: Progress = { done: 0, total: urls.length, alive: 0, dead: 0, unverifiable: 0 };
   let requests = 0;
   let fromCache = 0;
+  // The budget counts from the start: the GitHub API's answers are inside it too.
+  const started = now();
   const settle = (outcome: UrlOutcome) => {
     outcomes.set(outcome.url, outcome);
     progress.done++;
@@ -163,9 +173,11 @@ export async function checkUrls(urls: string[], options: CheckUrlsOptions): Prom
     }
   }
 
-  // 3. The rest over HTTP, stalest first, until the budget runs out.
+  // 3. The rest over HTTP, stalest first, up to the cap, until the budget runs out.
   todo.sort((a, b) => (state?.lastChecked(a) ?? 0) - (state?.lastChecked(b) ?? 0));
-  const deadline = options.budgetMs !== undefined ? now() + options.budgetMs : Infinity;
+  const overCap = options.maxUrls !== undefined ? Math.max(0, todo.length - options.maxUrls) : 0;
+  if (overCap > 0) todo = todo.slice(0, options.maxUrls);
+  const deadline = options.budgetMs !== undefined ? started + options.budgetMs : Infinity;
   const stop = new AbortController();
   // Each probe under way follows this signal (its own clock joins it): one listener per probe.
   setMaxListeners(0, stop.signal);
@@ -177,12 +189,12 @@ export async function checkUrls(urls: string[], options: CheckUrlsOptions): Prom
   let unreachable: UrlOutcome[] = [];
   let suspicion: Promise<void> | undefined;
   const suspectNetwork = (outcome: UrlOutcome) => {
-    if (NETWORK_CAUSES.has(outcome.result.cause)) unreachable.push(outcome);
+    if (UNREACHED_CAUSES.has(outcome.result.cause)) unreachable.push(outcome);
     else reached = true;
-    if (reached || suspicion || unreachable.length < Math.min(SUSPECT_AFTER, todo.length)) return;
+    const probe = options.networkCheck;
+    if (!probe || reached || suspicion || unreachable.length < Math.min(SUSPECT_AFTER, todo.length)) return;
     suspicion = (async () => {
-      const hosts = new Set(unreachable.map((o) => hostOf(o.url)));
-      const down = options.networkCheck ? !(await options.networkCheck()) : hosts.size >= 2;
+      const down = !(await probe());
       if (down && !reached) {
         offline = true;
         stop.abort(new Error('network unavailable'));
@@ -215,10 +227,11 @@ export async function checkUrls(urls: string[], options: CheckUrlsOptions): Prom
   if (timer) clearTimeout(timer);
   await suspicion;
 
-  // 4. No host reachable at all: the network is down, not the links.
+  // 4. No host reached, and the network probe says the network is down: the network, not the links.
   let notChecked = 0;
   const probed = [...outcomes.values()].filter((o) => !o.fromCache && !o.repo);
-  const networkUnavailable = offline || (probed.length > 0 && !reached && probed.every((o) => NETWORK_CAUSES.has(o.result.cause)) && (options.networkCheck ? !(await options.networkCheck()) : new Set(probed.map((o) => hostOf(o.url))).size >= 2));
+  const noneReached = probed.length > 0 && !reached && probed.every((o) => UNREACHED_CAUSES.has(o.result.cause));
+  const networkUnavailable = offline || (noneReached && options.networkCheck !== undefined && !(await options.networkCheck()));
   if (networkUnavailable) {
     for (const o of probed) outcomes.delete(o.url);
     notChecked = probed.length + left;
@@ -233,13 +246,6 @@ export async function checkUrls(urls: string[], options: CheckUrlsOptions): Prom
       outcome.confirmedDead = state.isConfirmedDead(outcome.url, now());
     }
   }
-  return { outcomes, leftForNextRun: left, networkUnavailable, notChecked, requests, fromCache };
+  return { outcomes, leftForNextRun: left, overCap, networkUnavailable, notChecked, requests, fromCache, ...(deadline < Infinity ? { deadline } : {}) };
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return url;
-  }
-}

@@ -1,4 +1,5 @@
 import type { HostPacer } from './types.js';
+import { formatSeconds } from './http/classify-error.js';
 
 interface Waiter {
   /** Continues a probe already under way (a retry, a redirect hop): served before first requests. */
@@ -21,6 +22,14 @@ interface HostState {
   connections: number;
   /** When a request on this host last ended (ms). */
   lastRelease: number;
+  /** Until when (ms) the host asked not to be sent requests, when that is longer than a probe may wait. */
+  refusedUntil: number;
+  /** How long the host asked to wait (ms), for the refusal's message. */
+  askedMs: number;
+  /** How long its requests take (ms, a moving average of the slots it held); 0 until one ends. */
+  latencyMs: number;
+  /** When each request in flight got its slot (ms). */
+  starts: number[];
   /**
    * Connections whose request ended in this turn of the event loop: the client puts one
    * back only in a later turn (undici: a setImmediate after the response), so a request
@@ -47,8 +56,29 @@ export interface SchedulerOptions {
    * idle for longer has to connect again. Default: KEEP_ALIVE_MS.
    */
   connectionIdleMs?: number;
+  /**
+   * The longest a probe may take (the prober's whole-probe timeout): a host that asks to
+   * wait longer (429/503 with a long Retry-After) gets no request until then, and every
+   * request for it is refused at once with a HostWaitRefusedError instead of waiting past
+   * what the run can give. Default: no limit (every wait is honoured).
+   */
+  totalTimeoutMs?: number;
   now?: () => number;
 }
+
+/** A host asked to wait longer than a probe may wait: its requests are refused, not held. */
+export class HostWaitRefusedError extends Error {
+  constructor(
+    readonly host: string,
+    readonly askedMs: number,
+  ) {
+    super(`${host} asked to wait ${formatSeconds(askedMs)} (Retry-After), longer than a check may wait — not requested`);
+    this.name = 'HostWaitRefusedError';
+  }
+}
+
+/** How often (ms) the scheduler re-judges which hosts are on the critical path. */
+const CRITICAL_EVERY_MS = 50;
 
 /** The keep-alive timeout of the prober's connections, which the scheduler plans with. */
 export const KEEP_ALIVE_MS = 4_000;
@@ -94,6 +124,10 @@ export class HostScheduler implements HostPacer {
         reject(signal.reason);
         return;
       }
+      if (state.refusedUntil > this.now()) {
+        reject(new HostWaitRefusedError(host, state.askedMs));
+        return;
+      }
       const waiter: Waiter = { continuation: options.continuation === true, resolve, reject, host, ...(signal ? { signal } : {}) };
       if (signal) this.watch(signal, waiter);
       // Continuations go after the other continuations, before every first request.
@@ -129,6 +163,7 @@ export class HostScheduler implements HostPacer {
           if (state.queue.length === 0) this.pending.delete(w.host);
           w.reject(signal.reason);
         }
+        this.stopTimerWhenIdle();
       };
       entry = { waiters, onAbort };
       this.watched.set(signal, entry);
@@ -148,10 +183,36 @@ export class HostScheduler implements HostPacer {
     }
   }
 
-  backOff(host: string, delayMs: number): void {
+  /**
+   * The host asked to slow down: no request starts on it for `delayMs`. A wait longer than
+   * a probe may take (options.totalTimeoutMs) is not waited out: the requests queued for
+   * the host, and those that come until the wait is over, are refused with a
+   * HostWaitRefusedError. `askedMs` is what the host asked for, before the caller capped
+   * it (for the message).
+   */
+  backOff(host: string, delayMs: number, askedMs = delayMs): void {
     const state = this.host(host);
-    state.notBefore = Math.max(state.notBefore, this.now() + Math.max(0, delayMs));
+    const wait = Math.max(0, delayMs);
+    const now = this.now();
+    state.notBefore = Math.max(state.notBefore, now + wait);
+    if (wait > (this.options.totalTimeoutMs ?? Infinity)) {
+      state.refusedUntil = Math.max(state.refusedUntil, now + wait);
+      state.askedMs = Math.max(askedMs, wait);
+      this.refuseQueued(host, state);
+    }
     this.dispatch();
+  }
+
+  /** Ends every request waiting for a host that asked to wait too long. */
+  private refuseQueued(host: string, state: HostState): void {
+    const refused = state.queue.splice(0);
+    this.waiting -= refused.length;
+    this.pending.delete(host);
+    for (const waiter of refused) {
+      this.unwatch(waiter);
+      waiter.reject(new HostWaitRefusedError(host, state.askedMs));
+    }
+    this.stopTimerWhenIdle();
   }
 
   /** Per-host figures: most requests in flight at once, and requests granted. */
@@ -162,8 +223,9 @@ export class HostScheduler implements HostPacer {
   private host(name: string): HostState {
     let state = this.hosts.get(name);
     if (!state) {
-      state = { active: 0, queue: [], notBefore: 0, maxActive: 0, requests: 0, connections: 0, lastRelease: 0, settling: 0 };
+      state = { active: 0, queue: [], notBefore: 0, maxActive: 0, requests: 0, connections: 0, lastRelease: 0, settling: 0, refusedUntil: 0, askedMs: 0, latencyMs: 0, starts: [] };
       this.hosts.set(name, state);
+      this.names.set(state, name);
     }
     return state;
   }
@@ -185,7 +247,14 @@ export class HostScheduler implements HostPacer {
   private dispatch(): void {
     const now = this.now();
     const { concurrency } = this.options;
-    // First only hosts that need no extra connection (see the class comment).
+    // First the hosts on the critical path, up to their limit (see criticalHosts).
+    for (const { state, slots } of this.criticalHosts(now)) {
+      while (this.active < concurrency && state.queue.length > 0 && state.active < slots && state.notBefore <= now) {
+        this.grant(state, now);
+      }
+      if (state.queue.length === 0) this.pending.delete(this.nameOf(state));
+    }
+    // Then only hosts that need no extra connection (see the class comment).
     let earliest = this.grantRoundRobin(now, concurrency, (state) => this.fitsConnections(state, now));
     // Then any host, so no slot idles while work waits, but for the slots that hosts whose
     // connection is back on the next turn will take then.
@@ -194,6 +263,7 @@ export class HostScheduler implements HostPacer {
       earliest = Math.min(earliest, this.grantRoundRobin(now, limit, (state) => !this.settlesSoon(state)));
     }
     if (earliest < Infinity) this.wakeAt(earliest);
+    else this.stopTimerWhenIdle();
   }
 
   /**
@@ -222,6 +292,65 @@ export class HostScheduler implements HostPacer {
       }
     }
     return earliest;
+  }
+
+  private critical: { state: HostState; slots: number }[] = [];
+  private criticalAt = -Infinity;
+  private readonly names = new Map<HostState, string>();
+
+  private nameOf(state: HostState): string {
+    return this.names.get(state)!;
+  }
+
+  /**
+   * The hosts that would set the run's end (its makespan) with the share the other passes
+   * give them, and the slots each needs. A host's remaining work is (waiting + in flight) ×
+   * its latency; spread over every slot, the whole run's remaining work takes `spread`. A
+   * host whose work alone is twice that or more keeps work ÷ spread slots busy (at most
+   * its per-host limit) not to finish last: three hosts that answer in 3 s among a hundred
+   * that answer in 0.1 s otherwise run one request at a time until the fast ones are done.
+   * Hosts that answer alike need one slot each while many wait, as before. A host's latency
+   * is learned from the slots it held, and while its first answers are out, from how long
+   * they have been out (a slow host shows itself before it answers); hosts not known yet
+   * count at the average. Re-judged at most every CRITICAL_EVERY_MS, so dispatch stays cheap.
+   */
+  private criticalHosts(now: number): { state: HostState; slots: number }[] {
+    if (now - this.criticalAt < CRITICAL_EVERY_MS) return this.critical;
+    this.criticalAt = now;
+    const busy: { state: HostState; work: number }[] = [];
+    let known = 0;
+    let latencySum = 0;
+    for (const state of this.hosts.values()) {
+      if (state.queue.length + state.active === 0) continue;
+      const latency = this.latencyOf(state, now);
+      if (latency > 0) {
+        known++;
+        latencySum += latency;
+      }
+      busy.push({ state, work: state.queue.length + state.active });
+    }
+    const average = known > 0 ? latencySum / known : 0;
+    this.critical = [];
+    if (average === 0) return this.critical;
+    let total = 0;
+    for (const entry of busy) {
+      entry.work *= this.latencyOf(entry.state, now) || average;
+      total += entry.work;
+    }
+    const spread = total / this.options.concurrency;
+    for (const { state, work } of busy.sort((a, b) => b.work - a.work)) {
+      const slots = Math.min(this.options.hostConcurrency, Math.floor(work / spread));
+      if (slots < 2) break;
+      if (state.queue.length > 0) this.critical.push({ state, slots });
+    }
+    return this.critical;
+  }
+
+  /** What a request on this host takes: the learned average, or longer when one in flight already took longer. */
+  private latencyOf(state: HostState, now: number): number {
+    // Starts are pushed in time order: the first is the oldest.
+    const oldest = state.starts[0];
+    return Math.max(state.latencyMs, oldest !== undefined ? now - oldest : 0);
   }
 
   /** Requests that hosts will start on the next turn, on connections settling now. */
@@ -273,11 +402,15 @@ export class HostScheduler implements HostPacer {
     this.active++;
     if (this.options.hostIntervalMs > 0) state.notBefore = Math.max(state.notBefore, now + this.options.hostIntervalMs);
     let released = false;
+    state.starts.push(now);
     waiter.resolve(() => {
       if (released) return;
       released = true;
       state.active--;
       state.lastRelease = this.now();
+      state.starts.splice(state.starts.indexOf(now), 1);
+      const took = state.lastRelease - now;
+      state.latencyMs = state.latencyMs === 0 ? took : 0.7 * state.latencyMs + 0.3 * took;
       this.active--;
       this.settle(state);
       this.dispatch();
@@ -301,6 +434,12 @@ export class HostScheduler implements HostPacer {
     });
   }
 
+  /**
+   * Wakes the dispatcher when a host that is slowing down may start again. The timer is
+   * NOT unref'd: requests wait on it, and with only an unref'd timer left Node would exit
+   * with their probes pending (a run ending with no report). It is cleared as soon as no
+   * request waits (see stopTimerWhenIdle), so it never holds a finished run open.
+   */
   private wakeAt(at: number): void {
     if (this.timer && this.timerAt <= at) return;
     if (this.timer) clearTimeout(this.timer);
@@ -310,6 +449,13 @@ export class HostScheduler implements HostPacer {
       this.timerAt = Infinity;
       this.dispatch();
     }, Math.max(0, at - this.now()));
-    this.timer.unref?.();
+  }
+
+  /** No request waits: the wake-up timer has nothing to do. */
+  private stopTimerWhenIdle(): void {
+    if (this.pending.size > 0 || !this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerAt = Infinity;
   }
 }

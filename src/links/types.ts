@@ -70,8 +70,11 @@ export interface LinkProber {
 export interface HostPacer {
   /** Waits until a request to this host may start; resolves with a release function. */
   acquire(host: string, signal?: AbortSignal): Promise<() => void>;
-  /** The host asked to slow down (429/503); wait at least this long before its next request. */
-  backOff(host: string, delayMs: number): void;
+  /**
+   * The host asked to slow down (429/503); wait at least this long before its next request.
+   * `askedMs`: what the host asked for before the prober capped it (for messages).
+   */
+  backOff(host: string, delayMs: number, askedMs?: number): void;
 }
 
 export interface LinkCheckOptions {

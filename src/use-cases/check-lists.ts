@@ -16,10 +16,17 @@ import type { FilesCheck, PlainFacts, RulePart } from '../core/check-files.js';
  * the caller's event loop only waits. Given `keepDocs`, the documents come back too.
  */
 export type RuleRunner = (files: ListFile[], config: ResolvedConfig, part: RulePart, facts?: PlainFacts, keepDocs?: boolean) => Promise<FilesCheck>;
+import { findArchivedCopies, type ArchiveLookup } from '../links/wayback/archived-copies.js';
 
 export interface LinkPorts extends CheckUrlsOptions {
-  /** Archived copies for dead links (optional). */
-  wayback?: { closest(url: string): Promise<{ url: string } | undefined> };
+  /** Archived copies for dead links (optional), looked up a few at a time inside the time budget. */
+  wayback?: ArchiveLookup;
+  /**
+   * How notes name what was left unchecked. Default: a run that comes again ("left for the
+   * next run"). A review names its own limits (its config keys), and its links are simply
+   * "not checked".
+   */
+  limits?: { budget: string; cap: string };
   /** Whether a repository file exists (relative links); absent → relative links are not checked. */
   fileExists?: (path: string) => Promise<boolean>;
   /** Directory part of a list's path, to resolve its relative links. */
@@ -105,17 +112,17 @@ export async function checkLists(files: ListFile[], config: ResolvedConfig, link
   return { findings, docs: docs.docs, ...(evidence ? { linkRun: evidence.run, facts: evidence.facts, evidence } : {}), notes };
 }
 
-/** Notes on the link run, archived copies of the dead links, and the facts for the rules. */
+/** Notes on the link run (what was left unchecked and why), archived copies of the dead links, and the facts for the rules. */
 async function evidenceOf(run: UrlRun, links: LinkPorts, notes: string[]): Promise<LinkEvidence> {
   if (run.networkUnavailable) notes.push(`network unavailable: ${run.notChecked} link${run.notChecked === 1 ? '' : 's'} not checked (no host could be reached; none is reported dead)`);
-  if (run.leftForNextRun > 0) notes.push(`time budget spent: ${run.leftForNextRun} link${run.leftForNextRun === 1 ? '' : 's'} left for the next run (the stalest were checked first)`);
-  const archived = new Map<string, string>();
+  notes.push(...uncheckedNotes(run, links));
+  let archived = new Map<string, string>();
   if (links.wayback) {
-    for (const outcome of run.outcomes.values()) {
-      if (outcome.result.verdict !== 'dead') continue;
-      const copy = await links.wayback.closest(outcome.url);
-      if (copy) archived.set(outcome.url, copy.url);
-    }
+    const dead = [...run.outcomes.values()].filter((o) => o.result.verdict === 'dead').map((o) => o.url);
+    const copies = await findArchivedCopies(dead, links.wayback, { ...(run.deadline !== undefined ? { deadline: run.deadline } : {}), ...(links.now ? { now: links.now } : {}) });
+    archived = copies.archived;
+    const n = copies.notLookedUp;
+    if (n > 0) notes.push(`time budget spent: ${n} dead link${n === 1 ? '' : 's'} not looked up in the archive${links.limits ? ` (${links.limits.budget})` : ''}`);
   }
   return { run, archived, facts: factsFrom(run.outcomes) };
 }
@@ -145,6 +152,17 @@ async function checkListsWith(runner: RuleRunner, files: ListFile[], config: Res
   const ruleFindings = [...first.findings, ...after.findings, ...after.problems];
   const findings = [...first.problems, ...(await report(files, first.docs, config, evidence, links, ruleFindings, true))];
   return { findings, docs: first.docs, linkRun: evidence.run, facts: evidence.facts, evidence, notes };
+}
+
+/** What the budget and the cap left unchecked, said, never silently dropped. */
+function uncheckedNotes(run: UrlRun, links: LinkPorts): string[] {
+  const notes: string[] = [];
+  const count = (n: number) => `${n} link${n === 1 ? '' : 's'}`;
+  if (run.overCap > 0) notes.push(`${count(run.overCap)} not checked: ${links.limits?.cap ?? `more than ${links.maxUrls} links to check`}`);
+  if (run.leftForNextRun > 0) {
+    notes.push(links.limits ? `time budget spent: ${count(run.leftForNextRun)} not checked (${links.limits.budget})` : `time budget spent: ${count(run.leftForNextRun)} left for the next run (the stalest were checked first)`);
+  }
+  return notes;
 }
 
 /** Drives a generator to its end, letting the event loop run before each step. */

@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import type { Finding, Severity } from '../core/findings/types.js';
+import type { Link } from '../core/model/types.js';
 import { matchesAnyGlob } from '../core/config/glob.js';
 import { GitHubPermissionError, type GitHubPort, type RepoRef, type ReviewCommentInput } from '../github/port.js';
 import { changedLines } from '../review/changed-lines.js';
@@ -47,6 +48,10 @@ export interface ReviewOutcome {
 }
 
 export const CHECK_NAME = 'listwarden';
+/** A review's link checks stop starting after this long (links.reviewBudgetSeconds). */
+export const DEFAULT_REVIEW_BUDGET_SECONDS = 180;
+/** A review checks at most this many distinct links (links.reviewMaxLinks). */
+export const DEFAULT_REVIEW_MAX_LINKS = 500;
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 /**
@@ -75,9 +80,10 @@ export async function reviewPullRequest(github: GitHubPort, request: ReviewReque
   const links: LinkPorts | undefined =
     request.checkLinks === 'none' || !request.links
       ? undefined
-      : request.checkLinks === 'changed'
-        ? { ...request.links, selectLink: (path, link) => onChangedLine(path, link.span.start.line) }
-        : request.links;
+      : {
+          ...reviewLimits(request.links, request.config),
+          ...(request.checkLinks === 'changed' ? { selectLink: (path: string, link: Link) => onChangedLine(path, link.span.start.line) } : {}),
+        };
   const result = await checkLists(files, request.config, links, request.rules);
   const { gating, existing } = partitionFindings(result.findings, changed);
   const failing = request.failOn === 'never' ? [] : gating.filter((f) => RANK[f.severity] >= RANK[request.failOn as Severity]);
@@ -111,6 +117,26 @@ export async function reviewPullRequest(github: GitHubPort, request: ReviewReque
     outcome.readOnly = true;
   }
   return outcome;
+}
+
+/**
+ * A review's link checks have a time budget and a cap on links (10,000 links to one slow
+ * host would otherwise take hours): what they leave is named in the review, never dropped.
+ */
+function reviewLimits(links: LinkPorts, config: ResolvedConfig): LinkPorts {
+  const seconds = config.links.reviewBudgetSeconds ?? DEFAULT_REVIEW_BUDGET_SECONDS;
+  const maxUrls = Math.min(config.links.reviewMaxLinks ?? DEFAULT_REVIEW_MAX_LINKS, links.maxUrls ?? Infinity);
+  const budgetMs = Math.min(seconds * 1000, links.budgetMs ?? Infinity);
+  const budget = budgetMs % 60_000 === 0 ? `${budgetMs / 60_000} min` : `${Math.round(budgetMs / 100) / 10} s`;
+  return {
+    ...links,
+    budgetMs,
+    maxUrls,
+    limits: {
+      budget: `a review's link checks stop after ${budget}: links.reviewBudgetSeconds`,
+      cap: `a review checks at most ${maxUrls} links (links.reviewMaxLinks)`,
+    },
+  };
 }
 
 async function writeCheckRun(github: GitHubPort, request: ReviewRequest, gating: Finding[], conclusion: 'success' | 'failure'): Promise<number> {

@@ -41,12 +41,12 @@ describe('checkUrls', () => {
     expect(run.outcomes.get('https://a.dev/')?.fromCache).toBe(true);
   });
 
-  it('says the network is unavailable instead of calling every link dead', async () => {
+  it('says the network is unavailable, when the network probe says so, instead of calling every link dead', async () => {
     const prober = fakeProber({
       'https://a.dev/': { verdict: 'unverifiable', cause: 'dns-failure', reason: 'getaddrinfo EAI_AGAIN a.dev' },
       'https://b.dev/': { verdict: 'unverifiable', cause: 'network-unreachable', reason: 'connect ENETUNREACH' },
     });
-    const run = await checkUrls(['https://a.dev/', 'https://b.dev/'], { prober });
+    const run = await checkUrls(['https://a.dev/', 'https://b.dev/'], { prober, networkCheck: async () => false });
     expect(run.networkUnavailable).toBe(true);
     expect(run.notChecked).toBe(2);
     expect(run.outcomes.size).toBe(0);

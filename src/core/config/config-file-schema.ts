@@ -3,6 +3,7 @@
  * it: a run without one never loads zod (see resolved-config.ts).
  */
 import { z } from 'zod';
+import { parseHeaderPrefix } from './header-prefix.js';
 
 export const severitySetting = z.enum(['error', 'warning', 'info', 'off']);
 export type SeveritySetting = z.infer<typeof severitySetting>;
@@ -14,6 +15,12 @@ const toolEntry = z
     aliases: z.array(z.string().min(1)).optional(),
   })
   .strict();
+
+/** A `links.headers` prefix: an absolute http(s) URL without user name, password, query or fragment. */
+const headerPrefix = z.string().superRefine((prefix, context) => {
+  const parsed = parseHeaderPrefix(prefix);
+  if ('problem' in parsed) context.addIssue({ code: 'custom', message: `the prefix ${JSON.stringify(prefix)} ${parsed.problem}` });
+});
 
 /** The shape of `.github/listwarden.yml`. Unknown keys are errors. */
 export const configSchema = z
@@ -43,7 +50,12 @@ export const configSchema = z
         timeoutSeconds: z.number().min(1).max(300).optional(),
         retries: z.number().int().min(0).max(10).optional(),
         aliveStatusCodes: z.array(z.number().int().min(100).max(999)).optional(),
-        headers: z.array(z.object({ prefix: z.string().min(1), headers: z.record(z.string(), z.string()) }).strict()).optional(),
+        /** Extra request headers (credentials) for the URLs under a prefix: an absolute http(s) URL, matched on origin and path. */
+        headers: z.array(z.object({ prefix: headerPrefix, headers: z.record(z.string(), z.string()) }).strict()).optional(),
+        /** Pull-request reviews stop starting link checks after this many seconds (default 180); the rest are named as not checked. */
+        reviewBudgetSeconds: z.number().min(1).max(3600).optional(),
+        /** Pull-request reviews check at most this many distinct links (default 500); the rest are named as not checked. */
+        reviewMaxLinks: z.number().int().min(1).max(100_000).optional(),
         /** Days a host's answer to an invented path (the soft-404 check) is reused before it is asked again. */
         hostProbeDays: z.number().min(0).max(365).optional(),
         /** Years without a push after which a GitHub repository is reported by repo-unmaintained. */

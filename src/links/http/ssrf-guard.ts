@@ -78,16 +78,31 @@ const V6_REASONS: Record<string, string> = {
   reserved: 'a reserved (documentation) IPv6 address',
 };
 
-const METADATA_V4 = new Set(['169.254.169.254', '169.254.170.2', '100.100.100.200']);
-const METADATA_V6 = new Set(['fd00:ec2::254']);
+/**
+ * Single addresses of cloud platforms that are public-looking or that deserve their own
+ * reason. Their ranges are refused anyway where they have one (169.254.0.0/16 link-local,
+ * 100.64.0.0/10 carrier-grade NAT, fc00::/7 unique-local); 168.63.129.16 is in public
+ * space and must be named: it is how every Azure VM (GitHub's hosted runners among them)
+ * talks to its host (wireserver: provisioning, health, DNS, extensions).
+ */
+const PLATFORM_V4 = new Map([
+  ['169.254.169.254', 'a cloud metadata address (AWS, Azure, GCP, Oracle, DigitalOcean, OpenStack)'],
+  ['169.254.170.2', 'a cloud metadata address (AWS ECS task metadata)'],
+  ['100.100.100.200', 'a cloud metadata address (Alibaba Cloud)'],
+  ['168.63.129.16', "a cloud platform address (Azure's wireserver, reachable from every Azure VM)"],
+]);
+const PLATFORM_V6 = new Map([
+  ['fd00:ec2::254', 'a cloud metadata address (AWS IPv6)'],
+  ['fd20:ce::254', 'a cloud metadata address (GCP IPv6)'],
+]);
 
 function v4FromBits(high: number, low: number): ipaddr.IPv4 {
   return new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
 }
 
 function classifyV4(ip: ipaddr.IPv4): AddressVerdict {
-  const text = ip.toString();
-  if (METADATA_V4.has(text)) return { blocked: true, reason: 'a cloud metadata address' };
+  const platform = PLATFORM_V4.get(ip.toString());
+  if (platform) return { blocked: true, reason: platform };
   const range = ip.range();
   if (range === 'unicast') return { blocked: false, reason: 'a public address' };
   return { blocked: true, reason: V4_REASONS[range] ?? `a special-purpose address (${range})` };
@@ -102,7 +117,8 @@ function embedded(kind: string, inner: ipaddr.IPv4): AddressVerdict {
 }
 
 function classifyV6(ip: ipaddr.IPv6): AddressVerdict {
-  if (METADATA_V6.has(ip.toString())) return { blocked: true, reason: 'a cloud metadata address' };
+  const platform = PLATFORM_V6.get(ip.toString());
+  if (platform) return { blocked: true, reason: platform };
   const p = ip.parts as [number, number, number, number, number, number, number, number];
   const range = ip.range();
   switch (range) {

@@ -18,7 +18,7 @@ import { decodePrefix, readPrefix } from './read-prefix.js';
 import { requestHeaders } from './request-headers.js';
 import { parseRetryAfter } from './retry-after.js';
 import { checkHost, createGuardedLookup, systemLookup, type GuardPolicy, type LookupFn } from './ssrf-guard.js';
-import { KEEP_ALIVE_MS, type AcquireOptions } from '../host-scheduler.js';
+import { HostWaitRefusedError, KEEP_ALIVE_MS, type AcquireOptions } from '../host-scheduler.js';
 
 /** A pacer that may also put a probe's follow-up requests first (HostScheduler does; others ignore it). */
 type ContinuingPacer = HostPacer & { acquire(host: string, signal?: AbortSignal, options?: AcquireOptions): Promise<() => void> };
@@ -45,7 +45,9 @@ type Method = 'HEAD' | 'GET';
 
 type Exchange =
   | { kind: 'response'; status: number; headers: ResponseHeaders; body?: Buffer }
-  | { kind: 'error'; error: unknown };
+  | { kind: 'error'; error: unknown }
+  /** Not sent: the host asked to wait longer than a probe may (see HostScheduler.backOff). */
+  | { kind: 'refused'; reason: string };
 
 interface Final {
   kind: 'final';
@@ -269,6 +271,7 @@ export class UndiciProber implements LinkProber {
     for (let pass = 0; pass < retries + 2; pass++) {
       state.signal?.throwIfAborted();
       const exchange = await this.send(url, state);
+      if (exchange.kind === 'refused') return { kind: 'final', verdict: 'unverifiable', cause: 'rate-limited', reason: exchange.reason };
       state.requests++;
       if (exchange.kind === 'error') {
         state.signal?.throwIfAborted();
@@ -302,8 +305,11 @@ export class UndiciProber implements LinkProber {
       const slowDown = status === 429 || status === 503;
       let wait = this.backoff(attempt);
       if (slowDown) {
-        wait = Math.min(parseRetryAfter(headers['retry-after'], this.now()) ?? wait, maxRetryAfterMs);
-        this.pacer.backOff(url.hostname, wait);
+        const asked = parseRetryAfter(headers['retry-after'], this.now());
+        wait = Math.min(asked ?? wait, maxRetryAfterMs);
+        this.pacer.backOff(url.hostname, wait, asked ?? wait);
+        // A wait the probe cannot give: say so, never leave the link waiting.
+        if (asked !== undefined && !this.fits(wait, state)) last.reason += `: asked to wait ${formatSeconds(asked)} (Retry-After), longer than a check may wait`;
       }
       if (!slowDown && switchToGet()) continue;
       if (!retryableStatus(status) || attempt >= retries || !this.fits(wait, state)) return last;
@@ -317,7 +323,13 @@ export class UndiciProber implements LinkProber {
   private async send(url: URL, state: ProbeState): Promise<Exchange> {
     // A retry or a redirect hop continues a probe that already had a slot: it goes first.
     const pacer = this.pacer as ContinuingPacer;
-    const release = await pacer.acquire(url.hostname, state.signal, { continuation: state.requests > 0 });
+    let release: () => void;
+    try {
+      release = await pacer.acquire(url.hostname, state.signal, { continuation: state.requests > 0 });
+    } catch (error) {
+      if (error instanceof HostWaitRefusedError) return { kind: 'refused', reason: error.message };
+      throw error;
+    }
     state.startClock?.();
     try {
       const method = state.method;

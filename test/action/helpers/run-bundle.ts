@@ -34,6 +34,8 @@ export interface BundleRunOptions {
   env?: NodeJS.ProcessEnv;
   /** Run id (GITHUB_RUN_ID); the link-state cache key uses it. */
   runId?: string;
+  /** The bundle to run (default: the committed dist/index.js). */
+  bundle?: string;
 }
 
 /** A real webhook payload from @octokit/webhooks-examples (deep copy), by event and action. */
@@ -70,7 +72,7 @@ export function runBundle(options: BundleRunOptions): Promise<BundleRun> {
     ...options.env,
   };
   return new Promise((done) => {
-    execFile(process.execPath, [BUNDLE], { env, cwd: dir, timeout: 120_000 }, (error, stdout) => {
+    execFile(process.execPath, [options.bundle ?? BUNDLE], { env, cwd: dir, timeout: 120_000 }, (error, stdout) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       done({ code, stdout, outputs: readFileSync(outputPath, 'utf8') });
     });
