@@ -78,7 +78,15 @@ function escapePlain(text: string, atLineStart: boolean): string {
 /** The content of a code span: hidden characters shown; in a table `|` escaped (GFM splits cells on it even in code). */
 function escapeCode(text: string, inTable: boolean): string {
   let out = '';
-  for (const char of text) out += HIDDEN.test(char) ? visibleCodePoint(char) : char === '|' && inTable ? '\\|' : char;
+  let previous = '';
+  for (const char of text) {
+    if (HIDDEN.test(char)) out += visibleCodePoint(char);
+    // A table's cell splitter reads `\\` as a pair, so a backslash before the escaped pipe
+    // would un-escape it and end the cell: a zero-width space keeps them apart.
+    else if (char === '|' && inTable) out += previous === '\\' ? '\u200b\\|' : '\\|';
+    else out += char;
+    previous = char;
+  }
   // An HTML comment opener inside code would look like one of listwarden's hidden markers to a plain search.
   return out.replace(/<!--/g, '<!-\u200b-');
 }

@@ -103,6 +103,15 @@ describe('markdownText', () => {
     );
   });
 
+  it('keeps a backslash before a pipe inside its table cell (the splitter reads \\\\ as a pair)', () => {
+    for (const text of ['![i](j)\\|', 'a\\\\|b', '`x\\|`']) {
+      const table = `| A | B |\n| --- | --- |\n| ${markdownText(text, 1000, { inTable: true })} | ${codeSpan(text, 300, { inTable: true })} |\n`;
+      const rendered = renderGfm(table);
+      expect(rendered.tags.filter((t) => t === 'td')).toHaveLength(2);
+      expect(rendered.tags.filter((t) => !['table', 'thead', 'tbody', 'tr', 'th', 'td', 'code'].includes(t))).toEqual([]);
+    }
+  });
+
   it('property: in a table cell the text stays in its cell', () => {
     fc.assert(
       fc.property(anyText, anyText, (a, b) => {
