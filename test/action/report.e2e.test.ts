@@ -81,8 +81,9 @@ beforeEach(async () => {
   api.setFile(OWNER, REPO, 'main', 'README.md', list({ moved: farm.url('/moved') }));
   dir = mkdtempSync(join(tmpdir(), 'listwarden-report-'));
   mkdirSync(join(dir, '.github'));
-  // Plain-http loopback links: prefer-https would never let the list be healthy.
-  writeFileSync(join(dir, '.github', 'listwarden.yml'), 'rules:\n  prefer-https: "off"\nreport:\n  confirmRuns: 2\n  confirmDays: 0\n');
+  // Plain-http loopback links: prefer-https would never let the list be healthy. The scheduled
+  // run reads the config on the default branch through the API, never from the workspace.
+  api.setFile(OWNER, REPO, 'main', '.github/listwarden.yml', 'rules:\n  prefer-https: "off"\nreport:\n  confirmRuns: 2\n  confirmDays: 0\n');
 });
 afterEach(async () => {
   await api.close();
