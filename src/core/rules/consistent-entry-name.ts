@@ -62,7 +62,7 @@ export const consistentEntryName: Rule = {
       if (fitting === undefined) continue;
       for (const item of group) {
         if (item === fitting || reported.has(item.entry) || sameEntryName(fitting.name, item.name) || isVariant(fitting.name, item.name)) continue;
-        if (relates(item) || explained(item)) continue;
+        if (relatesApartFrom(item, fitting) || explained(item)) continue;
         // In one scope it is a duplicate, which no-duplicate-entry reports and blames.
         if (isEnabled('no-duplicate-entry') && fitting.entry.scope === item.entry.scope) continue;
         report(
@@ -125,7 +125,10 @@ function spells(item: Item): boolean {
   if (item.spells === undefined) {
     const keys = entryNameKeys(item.name);
     const texts = [...linkEvidence(item.url).evidence.map((e) => e.text), ...urlTokens(item.url)];
-    item.spells = texts.some((t) => keys.includes(normalizeName(t)));
+    const folded = new Set(texts.map((t) => normalizeName(t)));
+    // The whole name, or every word of it (`OWASP Glue` on github.com/OWASP/glue).
+    const words = item.name.split(/[^\p{L}\p{N}]+/u).map((w) => normalizeName(w)).filter((w) => w !== '');
+    item.spells = keys.some((k) => folded.has(k)) || (words.length > 1 && words.every((w) => folded.has(w)));
   }
   return item.spells;
 }
@@ -134,6 +137,18 @@ function spells(item: Item): boolean {
 function relates(item: Item): boolean {
   item.relates ??= nameRelatesTo(item.name, [...linkEvidence(item.url).evidence.map((e) => e.text), ...urlTokens(item.url)]);
   return item.relates;
+}
+
+/**
+ * Whether the words of the name that the fitting name lacks relate to the link:
+ * `OWASP Juice Shop` next to `OWASP Glue` on github.com/OWASP/glue is judged by "Juice Shop".
+ */
+function relatesApartFrom(item: Item, fitting: Item): boolean {
+  const theirs = new Set(fitting.name.toLowerCase().split(/\s+/));
+  const own = item.name.split(/\s+/).filter((w) => !theirs.has(w.toLowerCase()));
+  if (own.length === 0) return true;
+  const texts = [...linkEvidence(item.url).evidence.map((e) => e.text), ...urlTokens(item.url)];
+  return nameRelatesTo(own.join(' '), texts);
 }
 
 /** Case and spacing do not count; other punctuation does ("FunASR" and "Fun-ASR" are two names). */
