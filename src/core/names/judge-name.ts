@@ -624,13 +624,13 @@ export function evidenceSpellingVerdict(
   if (tokens.includes(norm)) return undefined;
   const found: { e: EvidenceName; d: number }[] = [];
   // Letters a URL cannot spell (`µStreamer`, `Pønskelisten`): the URL is no authority on them.
-  const foreign = /[^\x00-\x7f]/.test(cleaned);
+  const foreign = /[^\p{ASCII}]/u.test(cleaned);
   for (const e of evidence) {
     const d = candidateMatches(whole, { text: e.text, source: 'title' }, true);
     if (d === 0) return undefined; // the evidence spells the name as written
     if (d === undefined) continue;
     const other = normalizeName(e.text);
-    if (foreign && !/[^\x00-\x7f]/.test(e.text)) continue;
+    if (foreign && !/[^\p{ASCII}]/u.test(e.text)) continue;
     if (!slipInside(norm, other)) continue;
     // A site's name is a brand, often a word spelt short on purpose (`Witeboard`): it only
     // corrects a name that lost or changed letters, never one that has more.
