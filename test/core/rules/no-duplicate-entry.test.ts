@@ -45,11 +45,11 @@ describe('no-duplicate-entry: lists', () => {
     '',
     '- [Gitleaks](https://gitleaks.io/) - Finds secrets.',
     '- [Trivy](https://trivy.dev) - Scans images.',
-    '- [Gitleaks](http://www.gitleaks.io) - Finds secrets again.',
+    '- [Gitleaks](http://www.gitleaks.io) - Finds secrets.',
     '',
     '## Secrets',
     '',
-    '- [Gitleaks](https://gitleaks.io/) - Also fits here.',
+    '- [Gitleaks](https://gitleaks.io/) - finds secrets',
     '',
   ].join('\n');
 
@@ -74,7 +74,7 @@ describe('no-duplicate-entry: lists', () => {
   });
 
   it('deletes the repeated line and nothing else', () => {
-    expect(fixText(md, rules)).toBe(md.replace('- [Gitleaks](http://www.gitleaks.io) - Finds secrets again.\n', ''));
+    expect(fixText(md, rules)).toBe(md.replace('- [Gitleaks](http://www.gitleaks.io) - Finds secrets.\n', ''));
   });
 
   it('with duplicates.scope "file", any repeat in the file is an error', () => {
@@ -85,8 +85,35 @@ describe('no-duplicate-entry: lists', () => {
       'Duplicate entry: https://gitleaks.io/ is already listed at 5:3 ("Gitleaks") in section "Scanners" — remove this one',
     );
     expect(fixText(md, rules, { config })).toBe(
-      md.replace('- [Gitleaks](http://www.gitleaks.io) - Finds secrets again.\n', '').replace('- [Gitleaks](https://gitleaks.io/) - Also fits here.\n', ''),
+      md.replace('- [Gitleaks](http://www.gitleaks.io) - Finds secrets.\n', '').replace('- [Gitleaks](https://gitleaks.io/) - finds secrets\n', ''),
     );
+  });
+
+  it('deletes for certain only twins: the same name and description (case, spacing and a closing stop aside)', () => {
+    const twins = '- [Gitleaks](https://gitleaks.io/) - Finds  secrets.\n- [Gitleaks](https://gitleaks.io) - finds secrets\n';
+    expect(checkText(twins, rules)[0]!.fix?.certain).toBe(true);
+    const described = '- [Gitleaks](https://gitleaks.io/) - Finds secrets.\n- [Gitleaks](https://gitleaks.io) - Finds secrets in git history.\n';
+    const [finding] = checkText(described, rules);
+    expect(finding!.fix).toEqual({ edits: [{ start: 52, end: described.length, text: '' }], certain: false });
+    expect(fixText(described, rules)).toBe(described);
+  });
+
+  it('blames the entry whose name does not fit the shared link, wherever it is', () => {
+    const text = [
+      '- [Markestack](https://apilayer.com/products/mediastack) - Stock market data.',
+      '- [Mediastack](https://apilayer.com/products/mediastack) - News data.',
+      '',
+    ].join('\n');
+    const findings = checkText(text, rules);
+    expect(where(findings)).toEqual(['1:3 no-duplicate-entry']);
+    expect(findings[0]!.message).toBe(
+      'Duplicate entry: https://apilayer.com/products/mediastack is also listed at 2:3 ("Mediastack") in the top of the file, whose name fits it, and "Markestack" does not — correct this one\'s URL, or remove it',
+    );
+    expect(findings[0]!.fix?.certain).toBe(false);
+    expect(fixText(text, rules)).toBe(text);
+    // When both names fit, or neither does, the later entry is the duplicate.
+    const neither = '- [Alpha](https://x.example/a) - One.\n- [Beta](https://x.example/a) - Two.\n';
+    expect(where(checkText(neither, rules))).toEqual(['2:3 no-duplicate-entry']);
   });
 
   it('ignores description links, badges and empty links', () => {
