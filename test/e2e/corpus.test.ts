@@ -15,6 +15,7 @@ import { SHARED_DIR } from '../helpers/shared-files.js';
  * - EthicalML 20: `#industry-strength-nlp` matches no heading.
  * - EthicalML 366: MTEB's entry links to the MLPerf repository listed just above — a copy-paste error; the
  *   duplicate is blamed on the entry whose name does not fit the link.
+ * - EthicalML 489, 490: LLMBox and LLaMA2-Accessory have each other's links — a real swap, found by this rule.
  * - RiccardoBiosas 197: one repository (Stealing_DL_Models) listed as "Copycat CNN" and under its own name — minor.
  * - RiccardoBiosas 347: MITRE ATLAS twice in one section.
  * - RiccardoBiosas 359: "AIRSK" for airisk.io — a dropped letter.
@@ -30,7 +31,7 @@ import { SHARED_DIR } from '../helpers/shared-files.js';
  */
 const CORPUS = process.env.LISTWARDEN_CORPUS ?? join(SHARED_DIR, 'corpus');
 const expected: Record<string, { pinned: string[]; http: number }> = {
-  'EthicalML__awesome-production-machine-learning__README.md': { pinned: ['20 no-dead-anchor', '366 no-duplicate-entry'], http: 0 },
+  'EthicalML__awesome-production-machine-learning__README.md': { pinned: ['20 no-dead-anchor', '366 no-duplicate-entry', '489 tool-name-matches-link', '490 tool-name-matches-link'], http: 0 },
   'RiccardoBiosas__awesome-MLSecOps__README.md': { pinned: ['197 consistent-entry-name', '347 no-duplicate-entry', '359 tool-name-spelling'], http: 0 },
   'kelvins__awesome-mlops__README.md': { pinned: [], http: 2 },
   'sindresorhus__awesome__README.md': { pinned: [], http: 0 },

@@ -634,7 +634,7 @@ export function evidenceSpellingVerdict(
     if (!slipInside(norm, other)) continue;
     // A site's name is a brand, often a word spelt short on purpose (`Witeboard`): it only
     // corrects a name that lost or changed letters, never one that has more.
-    if (e.where === 'its site name' && norm.length > other.length) continue;
+    if (e.where === 'its site name' && norm.length > other.length && !isDoubledLetter(norm, other)) continue;
     found.push({ e, d });
   }
   if (found.length === 0) return undefined;
@@ -717,4 +717,13 @@ function slipInside(a: string, b: string): boolean {
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
   if (long.length > short.length && long.startsWith(short) && /^[sxz0-9]+$/.test(long.slice(short.length))) return false;
   return true;
+}
+
+/** Whether `long` is `short` with one letter typed twice (`fiddleer` / `fiddler`, `nnudge` / `nudge`). */
+function isDoubledLetter(long: string, short: string): boolean {
+  if (long.length !== short.length + 1) return false;
+  for (let i = 0; i + 1 < long.length; i++) {
+    if (long[i] === long[i + 1] && long.slice(0, i) + long.slice(i + 1) === short) return true;
+  }
+  return false;
 }

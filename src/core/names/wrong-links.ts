@@ -126,8 +126,9 @@ export function wrongLinks(entries: readonly Entry[], registry: ToolRegistry, fa
       out.set(item.entry, { entry: item.entry, target: known.target, message: `${known.reason} — fix the link or the name` });
       continue;
     }
-    if (fitsOwn(item)) continue;
-    const found = otherNamedBy(item, byName);
+    const partner = spelledOwn(item) ? undefined : swapPartner(item, byName);
+    if (partner === undefined && fitsOwn(item)) continue;
+    const found = partner !== undefined ? { other: partner, swapped: true } : otherNamedBy(item, byName);
     if (found === undefined) continue;
     const { other, swapped } = found;
     const link = item.url;
@@ -141,6 +142,28 @@ export function wrongLinks(entries: readonly Entry[], registry: ToolRegistry, fa
     });
   }
   return out;
+}
+
+/** Whether the link spells the name outright (its repository, package, site or title is the name). */
+function spelledOwn(item: Item): boolean {
+  return namedBy(item.name, item.all);
+}
+
+/**
+ * The entry this one swapped links with: each link spells the other's name outright and
+ * neither spells its own (`Evals` on alpaca_eval, `AlpacaEval` on openai/evals share a word
+ * with their wrong links, but each link names the other exactly).
+ */
+function swapPartner(item: Item, byName: ReadonlyMap<string, Item[]>): Item | undefined {
+  for (const text of item.all) {
+    for (const key of keysOf(text)) {
+      for (const other of byName.get(key) ?? []) {
+        if (other === item || other.urlKey === item.urlKey || sameEntryName(other.name, item.name)) continue;
+        if (namedBy(item.name, other.all) && !spelledOwn(other)) return other;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The listed entry this item's link names, if any; swapped when that entry's link names this one. */

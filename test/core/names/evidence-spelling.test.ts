@@ -15,6 +15,8 @@ describe('evidenceSpellingVerdict', () => {
     ['Metaphorsum', 'http://metaphorpsum.com/', [site('metaphorpsum')], 'Metaphorpsum', false],
     ['Kuberentes', 'https://github.com/kubernetes/kubernetes', [repo('kubernetes')], 'Kubernetes', true],
     ['Gitleakks', 'https://github.com/gitleaks/gitleaks', [repo('gitleaks')], 'Gitleaks', true],
+    ['Fiddleer', 'https://www.fiddler.ai/', [site('fiddler')], 'Fiddler', false],
+    ['NNudge', 'https://nudge.app/', [site('nudge')], 'Nudge', false],
   ])('%s on %s → %s (certain: %s)', (name, url, evidence, corrected, certain) => {
     const v = evidenceSpellingVerdict(name, url, evidence);
     expect(v?.corrected).toBe(corrected);

@@ -128,6 +128,17 @@ describe('tool-name-matches-link', () => {
     );
   });
 
+  it('reports a swap even when each name shares a word with its wrong link', () => {
+    const md = [
+      '- [AlpacaEval](https://github.com/openai/evals) - Evaluates chat models.',
+      '- [Evals](https://github.com/tatsu-lab/alpaca_eval) - Evaluates models.',
+      '- [cachetools](https://github.com/sqlalchemy/dogpile.cache) - Caching.',
+      '- [dogpile.cache](https://github.com/tkem/cachetools) - Caching.',
+      '',
+    ].join('\n');
+    expect(where(checkText(md, [toolNameMatchesLink]))).toEqual(['1:4 tool-name-matches-link', '2:4 tool-name-matches-link', '3:4 tool-name-matches-link', '4:4 tool-name-matches-link']);
+  });
+
   it('reports a link whose repository is another tool the list lists elsewhere', () => {
     const md = [
       '- [CloudQuery](https://www.cloudquery.io/) - Asset inventory.',
