@@ -255,7 +255,8 @@ let miss = 0;
 for (const r of recall(all)) {
   const rate = r.injected === 0 ? 1 : r.found / r.injected;
   const ok = rate >= 0.95;
-  ok ? pass++ : miss++;
+  if (ok) pass++;
+  else miss++;
   console.log(`${r.label.padEnd(46)}| ${String(r.injected).padStart(8)} | ${String(r.found).padStart(5)} | ${(rate * 100).toFixed(1).padStart(6)}% | ≥ 95%  | ${ok ? 'PASS' : 'MISS'}`);
   for (const m of r.missed.slice(0, 8)) console.log(`    missed ${m}`);
   if (r.missed.length > 8) console.log(`    … and ${r.missed.length - 8} more`);
@@ -272,6 +273,7 @@ for (const r of p) {
 }
 const per500 = (unjustified / entries) * 500;
 const ok = per500 <= 1;
-ok ? pass++ : miss++;
+if (ok) pass++;
+else miss++;
 console.log(`\nprecision: ${unjustified} unjustified of ${findings} warnings and errors on ${entries} entries = ${per500.toFixed(2)} per 500 entries [≤ 1] ${ok ? 'PASS' : 'MISS'}`);
 console.log(`${pass} PASS, ${miss} MISS (${((performance.now() - started) / 1000).toFixed(1)} s)`);
