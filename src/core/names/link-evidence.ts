@@ -142,6 +142,18 @@ function siteName(host: string): string | undefined {
  * a site's home page. Unparseable and non-web links give nothing.
  */
 export function linkEvidence(url: string): { evidence: Evidence[]; root: boolean } {
+  let found = cache.get(url);
+  if (found === undefined) {
+    if (cache.size >= 20_000) cache.clear();
+    cache.set(url, (found = readEvidence(url)));
+  }
+  return found;
+}
+
+/** Answers by URL (several rules ask about each link; a list repeats links). Bounded. */
+const cache = new Map<string, { evidence: Evidence[]; root: boolean }>();
+
+function readEvidence(url: string): { evidence: Evidence[]; root: boolean } {
   const u = parse(url);
   if (u === undefined) return { evidence: [], root: false };
   const host = u.hostname.toLowerCase().replace(/^www\d?\./, '').replace(/\.$/, '');

@@ -103,8 +103,19 @@ function spanOf(entry: Entry): Span {
   return entry.nameSpan ?? entry.primaryLink!.span;
 }
 
+/** Answers by entries and facts: two rules ask about the same document in one run. */
+const known = new WeakMap<readonly Entry[], WeakMap<LinkFacts, Map<Entry, WrongLink>>>();
+
 /** The wrong links of a document, at most one per entry. */
 export function wrongLinks(entries: readonly Entry[], registry: ToolRegistry, facts: LinkFacts): Map<Entry, WrongLink> {
+  let byFacts = known.get(entries);
+  if (byFacts === undefined) known.set(entries, (byFacts = new WeakMap()));
+  let found = byFacts.get(facts);
+  if (found === undefined) byFacts.set(facts, (found = findWrongLinks(entries, registry, facts)));
+  return found;
+}
+
+function findWrongLinks(entries: readonly Entry[], registry: ToolRegistry, facts: LinkFacts): Map<Entry, WrongLink> {
   const items: Item[] = [];
   const byName = new Map<string, Item[]>();
   for (const entry of entries) {
