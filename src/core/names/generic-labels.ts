@@ -40,5 +40,7 @@ const LABELS = new Set(
 export function isGenericLabel(text: string): boolean {
   const folded = normalizeName(text);
   if (folded === '') return true;
-  return LABELS.has(folded) || entryNameKeys(text).some((key) => LABELS.has(key));
+  if (LABELS.has(folded)) return true;
+  // A parenthesised aside ("Source (GitHub)") is the only way the other forms differ.
+  return /[([]/.test(text) && entryNameKeys(text).some((key) => LABELS.has(key));
 }

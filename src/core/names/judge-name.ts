@@ -564,19 +564,18 @@ export function nameRelatesTo(name: string, texts: readonly string[]): boolean {
   if (folded === '') return false;
   const mine = nameTokens(cleaned);
   const target: string[] = [];
-  const runs: string[][] = [];
   for (const text of texts) {
     const f = normalizeName(text);
     if (f === '') continue;
     if (f === folded || (folded.length >= 3 && f.includes(folded)) || (f.length >= 4 && folded.includes(f))) return true;
     target.push(f, ...segmentTokens(text));
-    runs.push(wordsForAcronym(text));
   }
   if (shares(mine, target)) return true;
+  // Acronyms, the rarer case, only now.
   const targetSet = new Set(target);
   if (acronyms(wordsForAcronym(cleaned)).some((a) => a.length >= 2 && targetSet.has(a))) return true;
   const mineSet = new Set([...mine, folded]);
-  return runs.some((run) => acronyms(run).some((a) => a.length >= 2 && mineSet.has(a)));
+  return texts.some((text) => acronyms(wordsForAcronym(text)).some((a) => a.length >= 2 && mineSet.has(a)));
 }
 
 /** A name for an entry from its own evidence: a repository, a package, a site, a description. */

@@ -47,6 +47,28 @@ interface Item {
 const AFFIX = /^(?:py|go|node|js|ts|rb|rs|php|java|kt|swift|dotnet|net|lib|the|awesome)[-_.]|[-_.](?:js|ts|py|go|rs|rb|php|cli|app|lib|core|api|sdk|web|server|client|desktop|android|ios|mac|macos|rs|io|dev|org|com|plugin|extension|addon)$/i;
 
 function keysOf(text: string): string[] {
+  let keys = keyCache.get(text);
+  if (keys === undefined) {
+    if (keyCache.size >= 20_000) keyCache.clear();
+    keyCache.set(text, (keys = readKeys(text)));
+  }
+  return keys;
+}
+
+/** normalizeUrl, answered once per URL for the name rules. Bounded. */
+export function urlKeyOf(url: string): string | undefined {
+  if (urlKeys.has(url)) return urlKeys.get(url);
+  if (urlKeys.size >= 20_000) urlKeys.clear();
+  const key = normalizeUrl(url);
+  urlKeys.set(url, key);
+  return key;
+}
+const urlKeys = new Map<string, string | undefined>();
+
+/** Answers by text (a list repeats repository and owner names). Bounded. */
+const keyCache = new Map<string, string[]>();
+
+function readKeys(text: string): string[] {
   const keys = new Set<string>();
   const whole = normalizeName(text);
   if (whole.length >= 4) keys.add(whole);
@@ -57,11 +79,11 @@ function keysOf(text: string): string[] {
 
 function itemOf(entry: Entry, facts: LinkFacts): Item | undefined {
   const link = entry.primaryLink;
-  if (!link || link.isImage || link.inDescription) return undefined;
+  if (!link || link.isImage || link.inDescription || !/^\s*https?:\/\//i.test(link.url)) return undefined;
   const name = cleanName(entry.name);
   if (!looksLikeName(name) || isGenericLabel(name)) return undefined;
-  const urlKey = normalizeUrl(link.url);
-  if (urlKey === undefined || !/^https?:\/\//i.test(link.url.trim())) return undefined;
+  const urlKey = urlKeyOf(link.url);
+  if (urlKey === undefined) return undefined;
   const { evidence, root } = linkEvidence(link.url);
   const strong: string[] = [];
   const all: string[] = [];
@@ -137,9 +159,10 @@ function findWrongLinks(entries: readonly Entry[], registry: ToolRegistry, facts
       out.set(item.entry, { entry: item.entry, target: known.target, message: `${known.reason} — fix the link or the name` });
       continue;
     }
-    const partner = spelledOwn(item) ? undefined : swapPartner(item, byName);
-    if (partner === undefined && fitsOwn(item)) continue;
-    const found = partner !== undefined ? { other: partner, swapped: true } : otherNamedBy(item, byName);
+    // Only a link that names another listed entry can be wrong here: looked up first, cheaply.
+    const named = entriesNamedBy(item, byName);
+    if (named.length === 0) continue;
+    const found = judge(item, named);
     if (found === undefined) continue;
     const { other, swapped } = found;
     const link = item.url;
@@ -155,41 +178,49 @@ function findWrongLinks(entries: readonly Entry[], registry: ToolRegistry, facts
   return out;
 }
 
-/** Whether the link spells the name outright (its repository, package, site or title is the name). */
-function spelledOwn(item: Item): boolean {
-  return namedBy(item.name, item.all);
+
+interface Named {
+  other: Item;
+  /** The folded name the link gives, and whether the link gives it strongly. */
+  key: string;
+  strong: boolean;
+}
+
+/** The other listed entries whose names the item's link gives, by index lookup. */
+function entriesNamedBy(item: Item, byName: ReadonlyMap<string, Item[]>): Named[] {
+  const out: Named[] = [];
+  for (const text of item.all) {
+    const strong = item.strong.includes(text);
+    for (const key of keysOf(text)) {
+      for (const other of byName.get(key) ?? []) {
+        if (other === item || sameEntryName(other.name, item.name)) continue;
+        out.push({ other, key, strong });
+      }
+    }
+  }
+  return out;
 }
 
 /**
- * The entry this one swapped links with: each link spells the other's name outright and
- * neither spells its own (`Evals` on alpaca_eval, `AlpacaEval` on openai/evals share a word
- * with their wrong links, but each link names the other exactly).
+ * Swapped: each link spells the other's name outright and neither spells its own (`Evals`
+ * on alpaca_eval and `AlpacaEval` on openai/evals share a word with their wrong links, but
+ * each link names the other exactly). Otherwise another tool: the link strongly names a
+ * listed entry, the name relates to nothing in the link, and the two are not two projects
+ * of one name under different owners (`roboflow/inference`, `mlcommons/inference`).
  */
-function swapPartner(item: Item, byName: ReadonlyMap<string, Item[]>): Item | undefined {
-  for (const text of item.all) {
-    for (const key of keysOf(text)) {
-      for (const other of byName.get(key) ?? []) {
-        if (other === item || other.urlKey === item.urlKey || sameEntryName(other.name, item.name)) continue;
-        if (namedBy(item.name, other.all) && !spelledOwn(other)) return other;
-      }
-    }
+function judge(item: Item, named: readonly Named[]): { other: Item; swapped: boolean } | undefined {
+  const elsewhere = named.filter((n) => n.other.urlKey !== item.urlKey);
+  if (elsewhere.length === 0) return undefined;
+  if (!spelledOwn(item)) {
+    const partner = elsewhere.find((n) => namedBy(item.name, n.other.all) && !spelledOwn(n.other));
+    if (partner !== undefined) return { other: partner.other, swapped: true };
   }
-  return undefined;
+  const strong = elsewhere.find((n) => n.strong && !n.other.projects.has(n.key));
+  if (strong === undefined || fitsOwn(item)) return undefined;
+  return { other: strong.other, swapped: false };
 }
 
-/** The listed entry this item's link names, if any; swapped when that entry's link names this one. */
-function otherNamedBy(item: Item, byName: ReadonlyMap<string, Item[]>): { other: Item; swapped: boolean } | undefined {
-  let named: Item | undefined;
-  for (const text of item.all) {
-    for (const key of keysOf(text)) {
-      for (const other of byName.get(key) ?? []) {
-        if (other === item || other.urlKey === item.urlKey || sameEntryName(other.name, item.name)) continue;
-        // Swapped: the other's link names this entry, and neither name fits its own link.
-        if (namedBy(item.name, other.all) && !fitsOwn(other)) return { other, swapped: true };
-        // Two projects of one name (`roboflow/inference`, `mlcommons/inference`): neither names the other.
-        if (named === undefined && item.strong.includes(text) && !other.projects.has(key)) named = other;
-      }
-    }
-  }
-  return named === undefined ? undefined : { other: named, swapped: false };
+/** Whether the link spells the name outright (its repository, package, site or title is the name). */
+function spelledOwn(item: Item): boolean {
+  return namedBy(item.name, item.all);
 }

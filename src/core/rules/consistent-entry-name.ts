@@ -1,13 +1,12 @@
 import type { Rule, RuleReport } from '../findings/types.js';
 import type { Entry, Span } from '../model/types.js';
-import { normalizeUrl } from '../url/normalize-url.js';
 import { normalizeName } from '../names/tool-registry.js';
 import { sameEntryName, entryNameKeys } from '../names/entry-name-key.js';
 import { isGenericLabel } from '../names/generic-labels.js';
 import { nameRelatesTo, spellingVerdict } from '../names/judge-name.js';
 import { linkEvidence } from '../names/link-evidence.js';
 import { urlTokens } from '../names/url-tokens.js';
-import { wrongLinks } from '../names/wrong-links.js';
+import { urlKeyOf, wrongLinks } from '../names/wrong-links.js';
 
 /**
  * `consistent-entry-name`: a name and a link that disagree with the evidence, reported at
@@ -42,7 +41,7 @@ export const consistentEntryName: Rule = {
     for (const entry of doc.entries) {
       const link = entry.primaryLink;
       if (!link || link.isImage || link.inDescription) continue;
-      const key = normalizeUrl(link.url);
+      const key = urlKeyOf(link.url);
       const name = entry.name.trim();
       if (key === undefined || !key.startsWith('https://') || !isName(name)) continue;
       items.push({ entry, name, url: link.url, key, spelled: spelling(entry, name) });

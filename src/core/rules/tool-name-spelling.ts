@@ -3,6 +3,8 @@ import type { Entry } from '../model/types.js';
 import { cleanName, evidenceSpellingVerdict, spellingVerdict } from '../names/judge-name.js';
 import { entryEvidence } from '../names/entry-evidence.js';
 import { isGenericLabel } from '../names/generic-labels.js';
+import { linkEvidence } from '../names/link-evidence.js';
+import { normalizeName } from '../names/tool-registry.js';
 
 /**
  * `tool-name-spelling`: an entry's name one or two typing slips away from what its own
@@ -29,7 +31,9 @@ export const toolNameSpelling: Rule = {
       const known = spellingVerdict(entry.name, link.url, registry, titles);
       const verdict = known
         ? { canonical: known.canonical, reason: known.reason, certain: true }
-        : evidenceSpellingVerdict(entry.name, link.url, entryEvidence(entry, titles));
+        : mayBeSlip(entry.name, link.url)
+          ? evidenceSpellingVerdict(entry.name, link.url, entryEvidence(entry, titles))
+          : undefined;
       if (!verdict) continue;
       const fix = nameFix(doc.source, entry, verdict.canonical, verdict.certain);
       reports.push({
@@ -43,6 +47,18 @@ export const toolNameSpelling: Rule = {
     return reports;
   },
 };
+
+/**
+ * The common cases, settled before gathering evidence: a name of several words or under four
+ * letters (never judged against evidence), or one its own link spells as written.
+ */
+function mayBeSlip(name: string, url: string): boolean {
+  const cleaned = cleanName(name);
+  if (cleaned.includes(' ')) return false;
+  const folded = normalizeName(cleaned);
+  if (folded.length < 4) return false;
+  return !linkEvidence(url).evidence.some((e) => normalizeName(e.text) === folded);
+}
 
 /**
  * Replaces the name inside its link text, keeping the markup around it (`**Gitleak**` →
