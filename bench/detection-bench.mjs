@@ -170,6 +170,23 @@ const INJECTORS = {
     }
     return { text: applyEdits(text, edits), expected };
   },
+  'wrong link (another listed entry\'s link)': (name, text) => {
+    // An entry given the link of an entry in another section: reported by tool-name-matches-link
+    // or consistent-entry-name (or no-duplicate-entry in one scope), at the changed entry.
+    const items = plainEntries(name, text).filter((i) => spelledByLink(i) && linkEvidence(i.url).evidence.some((e) => e.kind === 'repo' || e.kind === 'package'));
+    const chosen = spaced(items, PER_LIST / 2);
+    const edits = [];
+    const expected = [];
+    for (const a of chosen) {
+      const b = shuffle(items).find((x) => x.entry.section !== a.entry.section && !chosen.includes(x) && normalizeName(x.name) !== normalizeName(a.name));
+      if (!b) continue;
+      const ua = a.entry.primaryLink.urlSpan;
+      const ub = b.entry.primaryLink.urlSpan;
+      edits.push({ start: ua.start.offset, end: ua.end.offset, text: text.slice(ub.start.offset, ub.end.offset) });
+      expected.push({ line: a.line, rule: ['tool-name-matches-link', 'consistent-entry-name', 'no-duplicate-entry'], note: `${a.name} → ${b.url}` });
+    }
+    return { text: applyEdits(text, edits), expected };
+  },
   'no-duplicate-entry': (name, text) => {
     const items = spaced(plainEntries(name, text).filter((i) => i.entry.container.kind === 'list' && i.entry.removalSpan.start.column === 1), PER_LIST);
     const edits = [];
@@ -212,7 +229,8 @@ function recall(all) {
       const findings = checkSource(name, changed).findings;
       for (const e of expected) {
         injected++;
-        if (findings.some((f) => f.ruleId === e.rule && f.span.start.line === e.line)) found++;
+        const rules = Array.isArray(e.rule) ? e.rule : [e.rule];
+        if (findings.some((f) => rules.includes(f.ruleId) && f.severity !== 'info' && f.span.start.line === e.line)) found++;
         else missed.push(`${name}:${e.line} ${e.note}`);
       }
     }
