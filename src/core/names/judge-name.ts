@@ -57,7 +57,7 @@ const GENERIC_URL_TOKENS = new Set([
 const NEEDS_CLEANING = /[`*_~"'“”‘’«»….:;,!]|\s\s|^\s|\s$|[^\S ]/;
 
 /** Strips Markdown emphasis, code ticks and quotes around a link text, and folds spaces. */
-function cleanName(name: string): string {
+export function cleanName(name: string): string {
   if (!NEEDS_CLEANING.test(name)) return name; // the common case: nothing to clean
   return name
     .replace(/[`*_~]+/g, (m, offset: number, all: string) =>
@@ -72,7 +72,7 @@ function cleanName(name: string): string {
 }
 
 /** Only short names that look like a tool's name are judged: never prose or URLs. */
-function looksLikeName(name: string): boolean {
+export function looksLikeName(name: string): boolean {
   if (name === '' || name.length > MAX_CHARS) return false;
   if (!/\p{L}/u.test(name)) return false;
   if (/:\/\/|^www\.|\.(?:com|org|io|net)\b/i.test(name)) return false;
@@ -397,11 +397,14 @@ function nameTokens(name: string): string[] {
 
 /** Acronyms of every run of two or more consecutive words (`Key Management Service` → `kms`). */
 function acronyms(words: readonly string[]): string[] {
-  const ws = words.map((w) => w.toLowerCase()).filter((w) => w !== '' && !STOP_WORDS.has(w));
+  const all = words.map((w) => w.toLowerCase()).filter((w) => w !== '');
   const out: string[] = [];
-  for (let i = 0; i < ws.length; i++) {
-    for (let j = i + 2; j <= ws.length; j++) {
-      out.push(ws.slice(i, j).map((w) => w[0] ?? '').join(''));
+  // With and without the small words: `Animate On Scroll` is AOS, `Bureau of Labor Statistics` BLS.
+  for (const ws of [all.filter((w) => !STOP_WORDS.has(w)), all]) {
+    for (let i = 0; i < ws.length; i++) {
+      for (let j = i + 2; j <= ws.length; j++) {
+        out.push(ws.slice(i, j).map((w) => w[0] ?? '').join(''));
+      }
     }
   }
   return out;
@@ -477,6 +480,9 @@ export function mismatchVerdict(
   const known = registry.entriesNamed(cleaned);
   const owner = registry.toolForUrl(url);
   if (owner !== undefined && known.includes(owner)) return undefined;
+  // Without a known tool owning the link, "shares nothing with the URL" proves nothing:
+  // vendor domains, app-store ids and repositories named otherwise are normal.
+  if (owner === undefined) return undefined;
   const camel = isCamelIdentifier(cleaned);
   const multiWord = cleaned.includes(' ');
   const ownerIsOther = owner !== undefined && !known.includes(owner);
@@ -545,4 +551,179 @@ function describePage(url: string): string {
   }
   const text = `${u.hostname.replace(/^www\d?\./, '')}${path}`;
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+/**
+ * Whether a name relates to any of `texts` (URL tokens, repository or package names, page
+ * titles): a shared word (plural-stemmed, by prefix, or one typo apart), the same letters
+ * folded (`Sup3rS3cretMes5age`, `GoSƐ` / `gose`), or an acronym either way
+ * (`AOS` / `Animate On Scroll`, `sq` / `go-structured-query`).
+ */
+export function nameRelatesTo(name: string, texts: readonly string[]): boolean {
+  const cleaned = cleanName(name);
+  const folded = normalizeName(cleaned);
+  if (folded === '') return false;
+  const mine = nameTokens(cleaned);
+  const target: string[] = [];
+  for (const text of texts) {
+    const f = normalizeName(text);
+    if (f === '') continue;
+    if (f === folded || (folded.length >= 3 && f.includes(folded)) || (f.length >= 4 && folded.includes(f))) return true;
+    target.push(f, ...segmentTokens(text));
+  }
+  if (shares(mine, target)) return true;
+  // Acronyms, the rarer case, only now.
+  const targetSet = new Set(target);
+  if (acronyms(wordsForAcronym(cleaned)).some((a) => a.length >= 2 && targetSet.has(a))) return true;
+  const mineSet = new Set([...mine, folded]);
+  return texts.some((text) => acronyms(wordsForAcronym(text)).some((a) => a.length >= 2 && mineSet.has(a)));
+}
+
+/** A name for an entry from its own evidence: a repository, a package, a site, a description. */
+export interface EvidenceName {
+  /** As written where it was found: `huskyci`, `PatternFly`. */
+  text: string;
+  /** Where, for the message: `its repository name`, `its description`. */
+  where: string;
+  /** A repository, package, page title or description; a site's name is weaker. */
+  strong: boolean;
+}
+
+export interface EvidenceSpellingVerdict extends SpellingVerdict {
+  /** The misspelt part of the name as written (a whole word run of the cleaned name). */
+  misspelt: string;
+  /** The corrected part, in the name's own letter case. */
+  corrected: string;
+  /** The evidence agrees on one spelling, none of it spells the name as written, and some is strong. */
+  certain: boolean;
+}
+
+/**
+ * A correction when the whole name is one or two typing slips (a letter dropped, doubled,
+ * swapped or changed; edit distance 1–2 after folding, within {@link allowedDistance}) from
+ * what the entry's own evidence spells: `[HusckyCI](github.com/globocom/huskyci)` →
+ * `HuskyCI`. Never when some evidence, the URL or the registry spells the name as written,
+ * when the difference is an added beginning or ending (`moment` / `momentjs`), or when the
+ * evidence disagrees on the correction.
+ */
+export function evidenceSpellingVerdict(
+  name: string,
+  url: string | undefined,
+  evidence: readonly EvidenceName[],
+): EvidenceSpellingVerdict | undefined {
+  if (evidence.length === 0) return undefined;
+  const cleaned = cleanName(name);
+  if (!looksLikeName(cleaned)) return undefined;
+  const norm = normalizeName(cleaned);
+  // One word only: a name of several words against a one-word repository or site is a
+  // brand's spelling (`Logo Maker` / LogoMakr), not a slip.
+  if (norm.length < 4 || cleaned.includes(' ')) return undefined;
+  const words = cleaned.split(' ');
+  const whole: Window = { start: 0, end: words.length, text: cleaned, norm, words: words.length };
+  const tokens = url === undefined ? [] : urlTokens(url);
+  if (tokens.includes(norm)) return undefined;
+  const found: { e: EvidenceName; d: number }[] = [];
+  // Letters a URL cannot spell (`µStreamer`, `Pønskelisten`): the URL is no authority on them.
+  const foreign = /[^\p{ASCII}]/u.test(cleaned);
+  for (const e of evidence) {
+    const d = candidateMatches(whole, { text: e.text, source: 'title' }, true);
+    if (d === 0) return undefined; // the evidence spells the name as written
+    if (d === undefined) continue;
+    const other = normalizeName(e.text);
+    if (foreign && !/[^\p{ASCII}]/u.test(e.text)) continue;
+    if (!slipInside(norm, other)) continue;
+    // A site's name is a brand, often a word spelt short on purpose (`Witeboard`): it only
+    // corrects a name that lost or changed letters, never one that has more.
+    if (e.where === 'its site name' && norm.length > other.length && !isDoubledLetter(norm, other)) continue;
+    found.push({ e, d });
+  }
+  if (found.length === 0) return undefined;
+  const spellings = new Set(found.map((f) => normalizeName(f.e.text)));
+  if (spellings.size > 1) return undefined; // the evidence disagrees: not for a machine to choose
+  // Prefer evidence written with capitals (a description's `PatternFly`) for the letter case.
+  const best = found.find((f) => f.e.text !== f.e.text.toLowerCase() && f.e.text !== f.e.text.toUpperCase()) ?? found[0]!;
+  const corrected = respell(cleaned, best.e.text);
+  const where = [...new Set(found.map((f) => f.e.where))].join(' and ');
+  return {
+    canonical: corrected,
+    misspelt: cleaned,
+    corrected,
+    certain: found.some((f) => f.e.strong) || found.length > 1,
+    reason: `"${cleaned}" looks like a misspelling of "${corrected}", as ${where} spells it`,
+  };
+}
+
+/**
+ * `target` written in `written`'s letter case: the edits that turn one into the other
+ * (optimal string alignment on lower-case letters) keep every letter of `written` they do
+ * not change (`HusckyCI` + `huskyci` → `HuskyCI`). A target written in mixed case is its
+ * own authority (`PatternFly`).
+ */
+export function respell(written: string, target: string): string {
+  if (target !== target.toLowerCase() && target !== target.toUpperCase()) return target;
+  const a = written;
+  const b = target;
+  const al = a.toLowerCase();
+  const bl = b.toLowerCase();
+  if (al.length !== a.length || bl.length !== b.length) return target;
+  const n = al.length;
+  const m = bl.length;
+  const d: number[][] = Array.from({ length: n + 1 }, (_, i) => Array.from({ length: m + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      const cost = al[i - 1] === bl[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && al[i - 1] === bl[j - 2] && al[i - 2] === bl[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  const out: string[] = [];
+  const isUpper = (c: string | undefined): boolean => c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const here = d[i]![j]!;
+    if (i > 0 && j > 0 && al[i - 1] === bl[j - 1] && here === d[i - 1]![j - 1]!) {
+      out.push(a[i - 1]!);
+      i--;
+      j--;
+    } else if (i > 1 && j > 1 && al[i - 1] === bl[j - 2] && al[i - 2] === bl[j - 1] && here === d[i - 2]![j - 2]! + 1) {
+      out.push(a[i - 2]!, a[i - 1]!); // pushed in reverse: the two letters swap places
+      i -= 2;
+      j -= 2;
+    } else if (i > 0 && j > 0 && here === d[i - 1]![j - 1]! + 1) {
+      out.push(isUpper(a[i - 1]) ? bl[j - 1]!.toUpperCase() : bl[j - 1]!);
+      i--;
+      j--;
+    } else if (j > 0 && here === d[i]![j - 1]! + 1) {
+      // An added letter: upper case between two capitals (`HusckyCI`), else lower case.
+      const upper = isUpper(a[i - 1]) && (i >= n || isUpper(a[i]));
+      out.push(upper ? bl[j - 1]!.toUpperCase() : bl[j - 1]!);
+      j--;
+    } else {
+      i--; // a dropped letter
+    }
+  }
+  return out.reverse().join('');
+}
+
+/**
+ * Whether the difference between two folded names is a slip inside the name: not a changed
+ * first letter (`tumblr` / `gumblr` are two names), nor an added or dropped last `s`, `x`
+ * or digit (`go-type` / `go-types`, `CleanShot` / `CleanShot X`, `Keras` / `Keras3`).
+ */
+function slipInside(a: string, b: string): boolean {
+  if (a[0] !== b[0] && a[1] === b[1]) return false;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.length > short.length && long.startsWith(short) && /^[sxz0-9]+$/.test(long.slice(short.length))) return false;
+  return true;
+}
+
+/** Whether `long` is `short` with one letter typed twice (`fiddleer` / `fiddler`, `nnudge` / `nudge`). */
+function isDoubledLetter(long: string, short: string): boolean {
+  if (long.length !== short.length + 1) return false;
+  for (let i = 0; i + 1 < long.length; i++) {
+    if (long[i] === long[i + 1] && long.slice(0, i) + long.slice(i + 1) === short) return true;
+  }
+  return false;
 }

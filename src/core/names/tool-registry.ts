@@ -32,8 +32,19 @@ export function normalizeName(name: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(STYLISED, (c) => STYLISED_AS[c] ?? c)
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
+
+/**
+ * Letters that brands use for the Latin letter they look like (`GoSƐ`, `ØMQ`): folded to it.
+ * Applied after lower-casing, so only lower-case forms are listed.
+ */
+const STYLISED_AS: Record<string, string> = {
+  ɛ: 'e', ε: 'e', ə: 'e', σ: 'e', ø: 'o', ο: 'o', θ: 'o', ł: 'l', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe',
+  ı: 'i', ι: 'i', ƒ: 'f', λ: 'a', α: 'a', ʌ: 'a', ν: 'v', κ: 'k', τ: 't', ρ: 'p', χ: 'x', υ: 'u', μ: 'u', µ: 'u',
+};
+const STYLISED = /[ɛεəσøοθłđßæœıιƒλαʌνκτρχυμµ]/g;
 
 /**
  * Optimal-string-alignment (restricted Damerau-Levenshtein) distance: like

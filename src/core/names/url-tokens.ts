@@ -155,6 +155,18 @@ function looksLikeId(segment: string): boolean {
 
 /** Lower-case tokens of a URL, without duplicates, in order of appearance. */
 export function urlTokens(url: string): string[] {
+  let found = tokenCache.get(url);
+  if (found === undefined) {
+    if (tokenCache.size >= 20_000) tokenCache.clear();
+    tokenCache.set(url, (found = readUrlTokens(url)));
+  }
+  return [...found];
+}
+
+/** Answers by URL (several rules ask about each link). Bounded; callers get a copy. */
+const tokenCache = new Map<string, readonly string[]>();
+
+function readUrlTokens(url: string): string[] {
   const u = parseUrl(url);
   if (u === undefined) return [];
   const seen = new Set<string>();

@@ -3,6 +3,9 @@ import type { Entry, ListDocument, Point, TableCell } from '../model/types.js';
 import { normalizeUrl } from '../url/normalize-url.js';
 import { sameEntryName } from '../names/entry-name-key.js';
 import { trimEndChars } from '../text/trim.js';
+import { nameRelatesTo } from '../names/judge-name.js';
+import { linkEvidence } from '../names/link-evidence.js';
+import { urlTokens } from '../names/url-tokens.js';
 
 /**
  * `no-duplicate-entry`: two entries whose names link to the same URL (after
@@ -43,17 +46,32 @@ export const noDuplicateEntry: Rule = {
       const sameScope = firstInScope.get(scopeKey);
       const elsewhere = firstInFile.get(key);
       if (sameScope) {
-        // Under another name the later entry may be a different thing with a wrong URL:
-        // deleting it is then only a suggestion.
+        // Under another name one entry may be a different thing with a wrong URL: the one
+        // whose name does not fit the link is the defect (`[Markestack](…/mediastack)` next to
+        // `[Mediastack](…/mediastack)`), and deleting is only a suggestion. Deleting is certain
+        // only for twins: one name, one link, one description.
         const renamed = entry.name !== '' && sameScope.name !== '' && !sameEntryName(entry.name, sameScope.name);
-        const fix = removalFix(doc, entry, !renamed);
-        const todo = renamed ? `remove this one, or correct its URL if "${entry.name}" is something else` : 'remove this one';
-        reports.push({
-          message: `Duplicate entry: ${link.url} is already listed at ${at(sameScope.primaryLink!.span.start)}${nameOf(sameScope)} in ${labelOf(sameScope)} — ${todo}`,
-          span: link.span,
-          ...(fix ? { fix } : {}),
-          data: { url: link.url, first: placeOf(sameScope, labelOf(sameScope)), scope: label },
-        });
+        const blameFirst = renamed && !fitsLink(sameScope) && fitsLink(entry);
+        const twins = !renamed && sameDescription(entry, sameScope);
+        if (blameFirst) {
+          const firstLink = sameScope.primaryLink!;
+          const fix = removalFix(doc, sameScope, false);
+          reports.push({
+            message: `Duplicate entry: ${firstLink.url} is also listed at ${at(link.span.start)}${nameOf(entry)} in ${label}, whose name fits it, and "${sameScope.name}" does not — correct this one's URL, or remove it`,
+            span: firstLink.span,
+            ...(fix ? { fix } : {}),
+            data: { url: firstLink.url, first: placeOf(entry, label), scope: labelOf(sameScope) },
+          });
+        } else {
+          const fix = removalFix(doc, entry, twins);
+          const todo = renamed ? `remove this one, or correct its URL if "${entry.name}" is something else` : 'remove this one';
+          reports.push({
+            message: `Duplicate entry: ${link.url} is already listed at ${at(sameScope.primaryLink!.span.start)}${nameOf(sameScope)} in ${labelOf(sameScope)} — ${todo}`,
+            span: link.span,
+            ...(fix ? { fix } : {}),
+            data: { url: link.url, first: placeOf(sameScope, labelOf(sameScope)), scope: label },
+          });
+        }
       } else if (elsewhere) {
         reports.push({
           message: `${link.url} is also listed at ${at(elsewhere.primaryLink!.span.start)}${nameOf(elsewhere)} in ${labelOf(elsewhere)} (this one is in ${label}) — fine when it belongs in both places, otherwise remove one`,
@@ -78,6 +96,18 @@ function urlKey(url: string): string | undefined {
   return normalizeUrl(trimmed) ?? `raw:${trimEndChars(trimmed, '/')}`;
 }
 
+/** Whether an entry's name relates to its link (a word, the repository, an acronym). */
+function fitsLink(entry: Entry): boolean {
+  const url = entry.primaryLink!.url;
+  return nameRelatesTo(entry.name, [...linkEvidence(url).evidence.map((e) => e.text), ...urlTokens(url)]);
+}
+
+/** Descriptions equal up to case, spacing and closing punctuation. */
+function sameDescription(a: Entry, b: Entry): boolean {
+  const fold = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').replace(/[\s.!;,]+$/, '').trim();
+  return fold(a.description) === fold(b.description);
+}
+
 function at(point: Point): string {
   return `${point.line}:${point.column}`;
 }
@@ -92,16 +122,17 @@ function placeOf(entry: Entry, scope: string): { line: number; column: number; s
 }
 
 /**
- * Deleting the later entry. Certain only when the deletion keeps everything else:
+ * Deleting an entry. Certain only for twins (see above) and when the deletion keeps everything else:
  * - the entry owns its whole list item or table row (no nested entries, no second link
  *   in the name cell), and that item or row stands on lines of its own;
  * - for an HTML table row: no cell written in the row spans other rows, and every cell
  *   reaching into the row from above has a plain numeric `rowspan`, which goes down by
  *   one (`rowspan="0"` needs no change).
- * A deletion that is safe but not on whole lines, or of an entry named differently from
- * the first (it may be another thing with a wrong URL), is only suggested; otherwise no fix.
+ * A deletion that is safe but not on whole lines, or of an entry that differs from the other
+ * in name or description (it may be another thing with a wrong URL), is only suggested;
+ * otherwise no fix.
  */
-function removalFix(doc: ListDocument, entry: Entry, sameName: boolean): Fix | undefined {
+function removalFix(doc: ListDocument, entry: Entry, twins: boolean): Fix | undefined {
   const removal = entry.removalSpan;
   const start = removal.start.offset;
   const end = removal.end.offset;
@@ -123,5 +154,5 @@ function removalFix(doc: ListDocument, entry: Entry, sameName: boolean): Fix | u
     }
   }
   const wholeLines = removal.start.column === 1 && (removal.end.column === 1 || end === doc.source.length);
-  return { edits: edits.sort((a, b) => a.start - b.start), certain: wholeLines && sameName };
+  return { edits: edits.sort((a, b) => a.start - b.start), certain: wholeLines && twins };
 }

@@ -1,32 +1,33 @@
 import type { Rule, RuleReport } from '../findings/types.js';
-import { mismatchVerdict } from '../names/judge-name.js';
+import { wrongLinks } from '../names/wrong-links.js';
 
 /**
- * `tool-name-matches-link`: an entry's name that shares nothing with the page it links to,
- * e.g. a "Sonarqube" label on a Sonatype Nexus URL. Not fixable: either the name or the
- * link is wrong, and only a person knows which.
+ * `tool-name-matches-link`: an entry whose link belongs to something else, on positive
+ * evidence only: two entries with each other's links, a link whose repository, package,
+ * page title or home page names another tool the list lists elsewhere, or a known tool's
+ * home under another known tool's name. A name that merely "shares nothing" with its URL
+ * (a vendor domain, an app-store id, a repository named otherwise) is never reported, and
+ * generic link labels ("GitHub", "PyPI", "Docs") are never judged as names. Not fixable:
+ * either the name or the link is wrong, and only a person knows which.
  */
 export const toolNameMatchesLink: Rule = {
   meta: {
     id: 'tool-name-matches-link',
     defaultSeverity: 'warning',
-    description: 'Tool names that share nothing with the page they link to.',
+    description: 'Entries whose link names another tool: swapped links, another listed tool, another known tool.',
     fixable: false,
     usesLinkFacts: true,
   },
   check({ doc, registry, facts }) {
     const reports: RuleReport[] = [];
-    for (const entry of doc.entries) {
-      const link = entry.primaryLink;
-      if (!link || link.isImage || entry.name === '') continue;
-      const verdict = mismatchVerdict(entry.name, link.url, registry, facts.titlesFor(link.url));
-      if (!verdict) continue;
+    for (const wrong of wrongLinks(doc.entries, registry, facts).values()) {
+      const entry = wrong.entry;
       reports.push({
-        message: `${verdict.reason} — fix the link or the name`,
-        span: entry.nameSpan ?? link.span,
-        data: { url: link.url, target: verdict.target },
+        message: wrong.message,
+        span: entry.nameSpan ?? entry.primaryLink!.span,
+        data: { url: entry.primaryLink!.url, target: wrong.target },
       });
     }
-    return reports;
+    return reports.sort((a, b) => a.span.start.offset - b.span.start.offset);
   },
 };

@@ -5,17 +5,17 @@
  */
 import { describe, it, expect } from '@jest/globals';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { SHARED_DIR } from '../../helpers/shared-files.js';
 import { ToolRegistry } from '../../../src/core/names/tool-registry.js';
 import { mismatchVerdict, spellingVerdict } from '../../../src/core/names/judge-name.js';
 
-const CORPUS =
-  [process.env['LISTWARDEN_CORPUS'], join(process.cwd(), '..', 'shared', 'corpus'), '/work/shared/corpus'].find(
-    (d): d is string => d !== undefined && existsSync(d),
-  ) ?? '';
-const FILES = CORPUS !== ''
-  ? readdirSync(CORPUS).filter((f) => f.endsWith('__README.md'))
-  : [];
+const CORPUS = process.env['LISTWARDEN_CORPUS'] ?? join(SHARED_DIR, 'corpus');
+/** The lists of the corpus and of its `more/` folder, as paths relative to it. */
+const FILES = ['', 'more']
+  .map((dir) => join(CORPUS, dir))
+  .filter((dir) => existsSync(dir))
+  .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('__README.md')).map((f) => relative(CORPUS, join(dir, f))));
 
 interface Pair {
   file: string;

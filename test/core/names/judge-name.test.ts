@@ -171,9 +171,9 @@ describe('mismatchVerdict', () => {
     expect(v?.reason).toContain('keras.io/api/callbacks/early_stopping');
   });
 
-  it('a camelCase name on an unrelated page', () => {
-    const v = mismatchVerdict('DataFrameKit', 'https://github.com/someone/image-resizer', registry);
-    expect(v?.target).toBe('github.com/someone/image-resizer');
+  it('never a name that merely shares nothing with its link (no known tool owns it)', () => {
+    expect(mismatchVerdict('DataFrameKit', 'https://github.com/someone/image-resizer', registry)).toBeUndefined();
+    expect(mismatchVerdict('BetterTouchTool', 'https://folivora.ai/', registry)).toBeUndefined();
   });
 
   it('a known tool on the page of another known tool', () => {

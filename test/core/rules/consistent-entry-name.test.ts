@@ -1,5 +1,6 @@
 import { describe, it, expect } from '@jest/globals';
 import { consistentEntryName } from '../../../src/core/rules/consistent-entry-name.js';
+import { resolveConfig } from '../../../src/core/config/resolved-config.js';
 import { itStaysWithinBoundsOnCorpus } from '../../helpers/corpus-bound.js';
 import { checkText, where } from '../../helpers/check-text.js';
 import { seed } from '../../helpers/shared-files.js';
@@ -7,25 +8,45 @@ import { seed } from '../../helpers/shared-files.js';
 const rules = [consistentEntryName];
 
 describe('consistent-entry-name: one link, several names', () => {
-  it('reports the later name, naming the first one and its place', () => {
+  it('reports the name the link does not bear, at that entry, naming the other', () => {
     const md = [
-      '## Stage 2',
+      '## Static analysis',
       '',
-      '- [Nexus Repository](https://www.sonatype.com/products/sonatype-nexus-repository) - Artifact store.',
+      '- [OWASP Juice Shop](https://github.com/OWASP/glue) - Vulnerable web app.',
       '',
-      '## Stage 3',
+      '## Pipelines',
       '',
-      '- [Sonarqube](https://sonatype.com/products/sonatype-nexus-repository/) - Code quality.',
+      '- [OWASP Glue](https://github.com/OWASP/glue) - Security pipeline.',
       '',
     ].join('\n');
     const findings = checkText(md, rules);
-    expect(where(findings)).toEqual(['7:4 consistent-entry-name']);
+    // The defect is the first entry (its link spells "glue"), not the later one.
+    expect(where(findings)).toEqual(['3:4 consistent-entry-name']);
     expect(findings[0]!.severity).toBe('warning');
     expect(findings[0]!.message).toBe(
-      'https://sonatype.com/products/sonatype-nexus-repository/ is listed as "Nexus Repository" at 3:4 but as "Sonarqube" here — use one name for one link, or fix the link if "Sonarqube" is something else',
+      '"OWASP Juice Shop" links to https://github.com/OWASP/glue, which is "OWASP Glue" at 7:4 — fix this link, or this name if it is "OWASP Glue" too',
     );
-    expect(findings[0]!.data).toMatchObject({ url: 'https://sonatype.com/products/sonatype-nexus-repository/' });
+    expect(findings[0]!.data).toMatchObject({ url: 'https://github.com/OWASP/glue', otherName: 'OWASP Glue', other: { line: 7, column: 4 } });
     expect(findings[0]!.fix).toBeUndefined();
+  });
+
+  it('leaves two names alone when the link bears neither, or both (an acronym and its expansion)', () => {
+    const md = [
+      '## One',
+      '',
+      '- [MacVirtue](https://naden.co) - Window manager.',
+      '- [AOS](https://michalsnik.github.io/aos/) - Animations.',
+      '- [Copycat](https://github.com/a/stealing-models) - Surrogate models.',
+      '',
+      '## Two',
+      '',
+      '- [Luminescent](https://naden.co) - Colour picker.',
+      '- [Animate On Scroll](https://michalsnik.github.io/aos/) - Animations.',
+      '- [Stealing Models](https://github.com/a/stealing-models) - Same repository.',
+      '',
+    ].join('\n');
+    // Only the third pair has evidence: the repository is "stealing-models", and "Copycat" relates to nothing in it.
+    expect(where(checkText(md, rules))).toEqual(['5:4 consistent-entry-name']);
   });
 
   it('does not count case, spacing, punctuation, asides or longer forms of the name', () => {
@@ -54,19 +75,35 @@ describe('consistent-entry-name: one link, several names', () => {
 });
 
 describe('consistent-entry-name: one name, several links', () => {
-  it('reports a tool name used for two unrelated links at the later one', () => {
+  it('reports the link whose repository names something else, naming the entry that fits', () => {
     const md = [
       '| Stage | Tool | About |',
       '| --- | --- | --- |',
-      '| 4 | [EarlyStopping](https://keras.io/api/callbacks/early_stopping/) | Stops training. |',
-      '| 5 | [EarlyStopping](https://scikit-learn.org/stable/modules/model_evaluation.html) | Metrics. |',
+      '| 4 | [Leakscan](https://github.com/acme/hashcrack) | Finds secrets. |',
+      '| 5 | [Leakscan](https://github.com/acme/leakscan) | Finds secrets. |',
       '',
     ].join('\n');
     const findings = checkText(md, rules);
-    expect(where(findings)).toEqual(['4:8 consistent-entry-name']);
+    // The earlier entry is the defect: its repository is "hashcrack".
+    expect(where(findings)).toEqual(['3:8 consistent-entry-name']);
     expect(findings[0]!.message).toBe(
-      '"EarlyStopping" links to https://scikit-learn.org/stable/modules/model_evaluation.html here but to https://keras.io/api/callbacks/early_stopping/ at 3:8 — fix the wrong link, or rename one entry if they are different things',
+      '"Leakscan" links to https://github.com/acme/hashcrack (hashcrack) here but to https://github.com/acme/leakscan at 4:8 — fix this link, or rename this entry if it is something else',
     );
+  });
+
+  it('leaves one name for two plausible links alone: vendor pages, store pages, an acronym of the repository', () => {
+    const md = [
+      '- [sq](https://github.com/neilotoole/sq) - Data wrangling.',
+      '- [sq](https://github.com/bokwoon95/go-structured-query) - Query builder.',
+      '- [Cat Facts](https://catfact.ninja/) - Facts.',
+      '- [Cat Facts](https://alexwohlbruck.github.io/cat-facts/) - More facts.',
+      '- [Responsive Viewer](https://chrome.google.com/webstore/detail/responsive-viewer/inmopeiepg) - Chrome.',
+      '- [Responsive Viewer](https://addons.mozilla.org/en-US/firefox/addon/responsify-viewer/) - Firefox.',
+      '- [EarlyStopping](https://keras.io/api/callbacks/early_stopping/) - Stops training.',
+      '- [EarlyStopping](https://scikit-learn.org/stable/modules/model_evaluation.html) - Metrics.',
+      '',
+    ].join('\n');
+    expect(checkText(md, rules)).toEqual([]);
   });
 
   it('takes "Website", "Docs", "Paper" and names used for three or more links as labels', () => {
@@ -118,11 +155,15 @@ describe('consistent-entry-name: one name, several links', () => {
 
 describe('consistent-entry-name: reference files', () => {
   const s002 = seed('002');
-  (s002 ? it : it.skip)('seed 002: Sonarqube on the Nexus link (twice) and EarlyStopping on a scikit-learn page', () => {
-    const findings = checkText(s002!, rules);
-    expect(findings.map((f) => f.span.start.line)).toEqual([111, 155, 219]);
-    expect(findings[0]!.message).toContain('is listed as "Nexus Repository" at 102:83 but as "Sonarqube" here');
-    expect(findings[1]!.message).toContain('"EarlyStopping" links to https://scikit-learn.org/stable/modules/model_evaluation.html here but to https://keras.io/api/callbacks/early_stopping/ at 146:70');
+  (s002 ? it : it.skip)('seed 002: Sonarqube on the Nexus link (twice) and EarlyStopping on a scikit-learn page, each reported once', () => {
+    // tool-name-matches-link explains all three (known tools on another known tool's page).
+    const all = checkText(s002!).filter((f) => f.ruleId === 'consistent-entry-name' || f.ruleId === 'tool-name-matches-link');
+    expect(all.map((f) => `${f.span.start.line} ${f.ruleId}`)).toEqual(['111 tool-name-matches-link', '155 tool-name-matches-link', '219 tool-name-matches-link']);
+    // Without it, the two Sonarqube entries disagree with the link that spells "Nexus Repository".
+    const config = resolveConfig({ rules: { 'tool-name-matches-link': 'off' } });
+    const findings = checkText(s002!, rules, { config });
+    expect(findings.map((f) => f.span.start.line)).toEqual([111, 219]);
+    expect(findings[0]!.message).toContain('"Sonarqube" links to https://www.sonatype.com/products/sonatype-nexus-repository, which is "Nexus Repository" at 102:83');
   });
 
   itStaysWithinBoundsOnCorpus(rules, 2);

@@ -19,7 +19,7 @@ export const LIST = `# Awesome Things
 - [Gamma](https://gamma.example/old) - Gamma moved.
 - [Delta](https://github.com/octo/delta) - Delta is archived.
 - [Epsilon](https://walled.example/in/eps) - Behind a bot wall.
-- [Alpha](https://alpha.example/) - Alpha again.
+- [Alpha](https://alpha.example/) - Alpha does one thing.
 
 ## More
 
