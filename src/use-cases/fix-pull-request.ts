@@ -6,7 +6,8 @@ import { GitHubPermissionError, type FileWrite, type GitHubPort, type PullSummar
 import { statusOf } from '../github/request-errors.js';
 import { changedLines } from '../review/changed-lines.js';
 import { fingerprintOf, suggestionComment } from '../review/suggestions.js';
-import { checkLists, type LinkPorts, type ListFile } from './check-lists.js';
+import { tooSlowFiles } from '../core/parse/inspect-input.js';
+import { checkLists, type LinkPorts, type ListFile, type RuleRunner } from './check-lists.js';
 import { fixText } from './fix-text.js';
 import { listWrite, readListFile } from './read-list-file.js';
 
@@ -19,6 +20,8 @@ export interface FixPullRequest {
   config: ResolvedConfig;
   /** The link checker; absent → only the static rules' fixes. */
   links?: LinkPorts;
+  /** Runs the parse and the rules off this thread (the app's worker pool, with its deadline); absent → here. */
+  rules?: RuleRunner;
   /** The login the token writes as, to recognize suggestions posted before. */
   botLogin?: string;
 }
@@ -70,10 +73,15 @@ export async function fixPullRequest(github: GitHubPort, request: FixPullRequest
     lists.map((l): ListFile => ({ path: l.path, source: l.head })),
     request.config,
     request.links,
+    request.rules,
   );
   const writes: FileWrite[] = [];
   const applied: Finding[] = [];
+  // A list refused as too large or too slow to check is not parsed again here to fix it: say so.
+  const refused = tooSlowFiles(result.findings);
+  for (const problem of result.findings.filter((f) => refused.has(f.file) && f.ruleId === 'unreadable-input')) skipped.push(`${problem.file}: ${problem.message}`);
   for (const list of lists) {
+    if (refused.has(list.path)) continue;
     const fixed = fixText(list.path, list.head, result.findings, request.config, result.facts);
     if (fixed.output === list.head) continue;
     const written = listWrite(list.file, fixed.output);
