@@ -5,6 +5,7 @@ import type { Finding } from '../core/findings/types.js';
 import { GitHubPermissionError, type FileWrite, type GitHubPort, type PullSummary, type RepoRef, type ReviewCommentInput } from '../github/port.js';
 import { statusOf } from '../github/request-errors.js';
 import { changedLines } from '../review/changed-lines.js';
+import { codeSpan } from '../review/markdown-text.js';
 import { fingerprintOf, suggestionComment } from '../review/suggestions.js';
 import { tooSlowFiles } from '../core/parse/inspect-input.js';
 import { checkLists, type LinkPorts, type ListFile, type RuleRunner } from './check-lists.js';
@@ -102,7 +103,7 @@ export async function fixPullRequest(github: GitHubPort, request: FixPullRequest
   } else {
     try {
       const pushed = await push(github, repo, pull, writes, applied);
-      return { pushed, suggested: 0, changes, line: `pushed ${countOf(changes, 'fix', 'fixes')} in ${countOf(writes.length, 'file', 'files')} to \`${pull.headRef}\` (${pushed.slice(0, 7)}): ${ruleCounts(applied)}.${allNotes}` };
+      return { pushed, suggested: 0, changes, line: `pushed ${countOf(changes, 'fix', 'fixes')} in ${countOf(writes.length, 'file', 'files')} to ${codeSpan(pull.headRef)} (${pushed.slice(0, 7)}): ${ruleCounts(applied)}.${allNotes}` };
     } catch (error) {
       if (!(error instanceof GitHubPermissionError)) throw error;
       whyNotPushed = `GitHub refused the push (${error.status}): the token may not write to this branch`;
@@ -145,7 +146,7 @@ async function push(github: GitHubPort, repo: RepoRef, pull: PullSummary, writes
     await github.updateBranch(repo, pull.headRef, sha, false);
   } catch (error) {
     if (statusOf(error) === 422) {
-      throw new CommandError(`the branch \`${pull.headRef}\` moved while listwarden was fixing it (someone pushed) — run \`/listwarden fix\` again.`);
+      throw new CommandError(`the branch ${codeSpan(pull.headRef)} moved while listwarden was fixing it (someone pushed) — run \`/listwarden fix\` again.`);
     }
     throw error;
   }

@@ -39,6 +39,22 @@ describe('fixPullRequest on a branch of this repository', () => {
     expect(gh.reviews).toEqual([]);
   });
 
+  it('names a branch with a backtick in one closed code span: no mention, no HTML in the reply', async () => {
+    const { gh } = world();
+    const branch = 'x`@octocat<b>hi</b>';
+    const pull = gh.openPull(branch, { 'README.md': HEAD_LIST });
+    const outcome = await fixPullRequest(gh, request(pull));
+    expect(outcome.line).toContain("to `x'@octocat<b>hi</b>` (");
+    const create = gh.createCommit.bind(gh);
+    const moving = gh.openPull(branch + '2', { 'README.md': HEAD_LIST });
+    gh.createCommit = async (repo, commit) => {
+      const sha = await create(repo, commit);
+      gh.push(branch + '2', { 'NOTES.md': 'pushed by a person\n' });
+      return sha;
+    };
+    await expect(fixPullRequest(gh, request(moving))).rejects.toThrow("the branch `x'@octocat<b>hi</b>2` moved while listwarden was fixing it");
+  });
+
   it('says there is nothing to fix, and writes nothing, when the lists are clean or untouched', async () => {
     const { gh } = world();
     const clean = gh.openPull('clean', { 'README.md': FIXED_HEAD });
