@@ -5,7 +5,7 @@ import type { Finding } from '../core/findings/types.js';
 import { GitHubPermissionError, type FileWrite, type GitHubPort, type PullSummary, type RepoRef, type ReviewCommentInput } from '../github/port.js';
 import { statusOf } from '../github/request-errors.js';
 import { changedLines } from '../review/changed-lines.js';
-import { codeSpan } from '../review/markdown-text.js';
+import { codeSpan, markdownText } from '../review/markdown-text.js';
 import { fingerprintOf, suggestionComment } from '../review/suggestions.js';
 import { tooSlowFiles } from '../core/parse/inspect-input.js';
 import { checkLists, type LinkPorts, type ListFile, type RuleRunner } from './check-lists.js';
@@ -66,7 +66,7 @@ export async function fixPullRequest(github: GitHubPort, request: FixPullRequest
 
   const { lists, skipped } = await readLists(github, request, pull);
   // Files listwarden will not touch, said in the reply: "; README.md:3:7 is not valid UTF-8 — …".
-  const notes = skipped.map((why) => ` (${why})`).join('');
+  const notes = notesOf(skipped);
   if (lists.length === 0) {
     return { suggested: 0, changes: 0, line: `Nothing to fix: this pull request changes no list file${skipped.length > 0 ? ' listwarden can read' : ''} (${request.files.join(', ') || 'no list globs configured'}).${notes}` };
   }
@@ -93,7 +93,7 @@ export async function fixPullRequest(github: GitHubPort, request: FixPullRequest
     writes.push(written.write);
     applied.push(...fixed.applied);
   }
-  const allNotes = skipped.map((why) => ` (${why})`).join('');
+  const allNotes = notesOf(skipped);
   if (writes.length === 0) return { suggested: 0, changes: 0, line: `Nothing to fix: listwarden is certain of no fix in the lists this pull request changes.${allNotes}` };
   const changes = applied.length;
 
@@ -111,6 +111,11 @@ export async function fixPullRequest(github: GitHubPort, request: FixPullRequest
   }
   const suggested = await suggest(github, request, pull, lists, result.findings, changes, whyNotPushed);
   return { ...suggested, line: suggested.line + allNotes };
+}
+
+/** Why files were left alone, for the reply: they name the pull request's files, so through the one Markdown escaper. */
+function notesOf(skipped: string[]): string {
+  return skipped.map((why) => ` (${markdownText(why)})`).join('');
 }
 
 async function readLists(github: GitHubPort, request: FixPullRequest, pull: PullSummary): Promise<{ lists: ListText[]; skipped: string[] }> {
