@@ -31,8 +31,9 @@ function runnersFor(session: RepoSession, settings: AppSettings, botLogin: strin
     checkLinks: settings.checkLinks,
     maintenance: settings.maintenance,
     botLogin,
+    ...(settings.rules ? { rules: settings.rules } : {}),
     reviewLinks: () => observedLinks(settings.metrics, 'review', serviceLinkPorts(session.config, undefined, settings.env)),
-    scheduled: (maintenance) => reportRun(session, { files: session.config.files ?? settings.files, checkLinks: settings.reportLinks, maintenance, botLogin, now: settings.now, env: settings.env, metrics: settings.metrics }),
+    scheduled: (maintenance) => reportRun(session, { files: session.config.files ?? settings.files, checkLinks: settings.reportLinks, maintenance, botLogin, now: settings.now, env: settings.env, metrics: settings.metrics, rules: settings.rules }),
   });
 }
 

@@ -1,4 +1,5 @@
 import { serviceLinkPorts } from '../links/service-link-ports.js';
+import type { RuleRunner } from '../use-cases/check-lists.js';
 import { runScheduled, statePolicyFor, type ScheduledRunOutcome } from '../use-cases/scheduled-run.js';
 import { observedLinks, type AppMetrics } from './metrics.js';
 import type { RepoSession } from './repo-session.js';
@@ -17,6 +18,8 @@ export interface ReportRunOptions {
   env: NodeJS.ProcessEnv;
   /** The server's metrics: the link run is timed and its verdicts counted. */
   metrics?: AppMetrics | undefined;
+  /** The app's worker pool: the lists are parsed and checked there, never on the event loop. */
+  rules?: RuleRunner | undefined;
 }
 
 /**
@@ -42,6 +45,7 @@ export async function reportRun(session: RepoSession, options: ReportRunOptions)
       now: options.now,
       maintenance: options.maintenance,
       botLogin: options.botLogin,
+      ...(options.rules ? { rules: options.rules } : {}),
       ...(session.dryRun ? { dryRun: true } : {}),
       log: (line) => log.info(line),
     });

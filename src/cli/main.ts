@@ -13,6 +13,7 @@ import { formatText } from '../core/format/format-text.js';
 import { formatJson } from '../core/format/format-json.js';
 import { formatSarif } from '../core/format/format-sarif.js';
 import { formatMarkdown } from '../core/format/format-markdown.js';
+import { terminalText } from '../core/format/terminal-text.js';
 import { allRules } from '../core/rules/index.js';
 import { VERSION } from './version.js';
 import { runInit } from './init.js';
@@ -46,12 +47,16 @@ interface LoadedFile {
 
 /** Runs the CLI; returns the exit code (0 clean, 1 findings at or above --fail-on, 2 usage or input error). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  /** One line to stderr: file names, notes and messages may quote the list or the repository, so control characters are shown escaped. */
+  const say = (line: string): void => io.stderr(`${terminalText(line)}\n`);
+  /** An error message that may span lines (usage, config): each line escaped, the line breaks kept. */
+  const sayLines = (text: string): void => io.stderr(`${text.split('\n').map(terminalText).join('\n')}\n`);
   let options: CliOptions;
   try {
     options = parseCliArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`listwarden: ${error.message}\n`);
+      sayLines(`listwarden: ${error.message}`);
       return 2;
     }
     throw error;
@@ -75,7 +80,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       config = await loadConfigFile(resolve(io.cwd, configPath));
     } catch (error) {
       if (error instanceof ConfigError) {
-        io.stderr(`listwarden: config error: ${error.message}\n`);
+        sayLines(`listwarden: config error: ${error.message}`);
         return 2;
       }
       throw error;
@@ -100,7 +105,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     session = await links?.openLinkSession(io.cwd, config, options, io.env ?? {}, progress?.report);
   } catch (error) {
     if (links && error instanceof links.LinkStateError) {
-      io.stderr(`listwarden: link state error: ${error.message}\n`);
+      sayLines(`listwarden: link state error: ${error.message}`);
       return 2;
     }
     throw error;
@@ -112,7 +117,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     progress?.done();
     await session?.finish();
   }
-  for (const note of result.notes) io.stderr(`listwarden: ${note}\n`);
+  for (const note of result.notes) say(`listwarden: ${note}`);
 
   const indexes = new Map<string, LineIndex>();
   for (const file of readable) {
@@ -124,12 +129,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       const outcome = fixText(file.path, source, own, config, result.facts);
       const applied = outcome.applied.length;
       for (const left of outcome.rejected) {
-        io.stderr(`${file.path}:${left.span.start.line}:${left.span.start.column}  ${left.ruleId}  fix not applied: it would change more of the list than its URL (another link, a table cell) — check it by hand\n`);
+        say(`${file.path}:${left.span.start.line}:${left.span.start.column}  ${left.ruleId}  fix not applied: it would change more of the list than its URL (another link, a table cell) — check it by hand`);
       }
       if (outcome.output !== source) {
         if (options.dryRun) io.stdout((await import('diff')).createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, source, outcome.output, '', ''));
         else await writeFile(resolve(io.cwd, file.path), encodeOutput(outcome.output, file.bom ?? false));
-        io.stderr(`${file.path}: ${options.dryRun ? 'would apply' : 'applied'} ${applied} fix${applied === 1 ? '' : 'es'}\n`);
+        say(`${file.path}: ${options.dryRun ? 'would apply' : 'applied'} ${applied} fix${applied === 1 ? '' : 'es'}`);
         source = outcome.output;
       }
       if (options.dryRun) continue;
@@ -156,14 +161,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     try {
       const info = await stat(full);
       if (info.isDirectory()) {
-        io.stderr(`listwarden: ${file} is a directory — pass the list file, e.g. ${join(file, 'README.md')}\n`);
+        say(`listwarden: ${file} is a directory — pass the list file, e.g. ${join(file, 'README.md')}`);
         return { path };
       }
       const decoded = decodeInput(path, await readFile(full));
       return 'source' in decoded ? { path, source: decoded.source, bom: decoded.bom } : { path, problem: decoded.problem };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      io.stderr(`listwarden: cannot read ${file}${code === 'ENOENT' ? ': no such file' : ` (${code ?? String(error)})`} — check the path\n`);
+      say(`listwarden: cannot read ${file}${code === 'ENOENT' ? ': no such file' : ` (${code ?? String(error)})`} — check the path`);
       return { path };
     }
   }

@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../core/config/resolved-config.js';
+import { TOO_SLOW, tooSlowFiles } from '../core/parse/inspect-input.js';
 import type { Finding } from '../core/findings/types.js';
 import type { FileWrite } from '../github/port.js';
 import type { LinkEvidence, ListFile } from '../use-cases/check-lists.js';
@@ -47,7 +48,13 @@ export function planMaintenance(input: MaintenancePlanInput): MaintenancePlan {
   const facts = input.evidence?.facts;
 
   const plan: MaintenancePlan = { writes: [], changes: [], fingerprint: '', leftAlone: dead.leftAlone, unexplained: [], refused: [] };
+  // A list refused as too large or too slow to check is not parsed again here to fix it.
+  const refused = tooSlowFiles(input.findings);
   for (const file of input.files) {
+    if (refused.has(file.path)) {
+      plan.refused.push(`${file.path} left out — ${TOO_SLOW.toLowerCase()}`);
+      continue;
+    }
     const own = usable.filter((f) => f.file === file.path);
     const fixed = fixText(file.path, file.source, own, config, facts);
     if (fixed.output === file.source) continue;

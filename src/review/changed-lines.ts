@@ -6,10 +6,13 @@ import { diffLines } from 'diff';
  */
 const MAX_EDIT_LENGTH = 1000;
 
-/** The lines of a text, without their terminators; a final newline ends the last line, it starts none. */
+/**
+ * The lines of a text, without their terminators; a final line end ends the last line, it
+ * starts none. Lines end as the findings count them (LineIndex): `\n`, `\r\n` or a lone `\r`.
+ */
 function linesOf(text: string): string[] {
   if (text === '') return [];
-  const lines = text.split('\n');
+  const lines = text.split(/\r\n|\r|\n/);
   if (lines[lines.length - 1] === '') lines.pop();
   return lines;
 }

@@ -28,6 +28,11 @@ function fingerprint(ruleId: string, path: string, original: string, replacement
   return createHash('sha256').update([ruleId, path, original, replacement].join('\u0000')).digest('hex').slice(0, 16);
 }
 
+/** Whether `text` ends with a line end (`\n`, `\r\n` or a lone `\r`). */
+function endsLine(text: string): boolean {
+  return text.endsWith('\n') || text.endsWith('\r');
+}
+
 /** The line an edit starts on and the last line whose characters it touches. */
 function editLines(index: LineIndex, edit: TextEdit): { first: number; last: number } {
   const first = index.point(edit.start).line;
@@ -72,10 +77,13 @@ export function suggestionComment(finding: Finding, source: string): ReviewComme
   }
   replacement += source.slice(at, to);
   if (replacement === original) return undefined;
-  // The lines end with a newline but the replacement does not: it would join the next line.
-  if (original.endsWith('\n') && replacement !== '' && !replacement.endsWith('\n')) return undefined;
+  // The lines end with a line end but the replacement does not: it would join the next line.
+  if (endsLine(original) && replacement !== '' && !endsLine(replacement)) return undefined;
+  // The suggestion's lines, each line end (`\r\n`, `\r` or `\n`, as LineIndex counts them) a plain `\n`.
+  const lines = replacement.split(/\r\n|\r|\n/);
+  if (endsLine(replacement)) lines.pop();
 
-  const content = replacement === '' ? '' : replacement.replace(/\n$/, '').replace(/\r\n/g, '\n').replace(/\r$/, '');
+  const content = lines.join('\n');
   const fence = fenceFor(content);
   const block = `${fence}suggestion\n${replacement === '' ? '' : content + '\n'}${fence}`;
   const path = repoPath(finding.file);

@@ -1,7 +1,7 @@
 import { compareFindings } from '../core/findings/finding-order.js';
 import { buildDocument } from '../core/parse/build-document.js';
 import { ruleSteps, runRules } from '../core/findings/run-rules.js';
-import { inspectInput } from '../core/parse/inspect-input.js';
+import { inspectInput, tooSlowFiles } from '../core/parse/inspect-input.js';
 import { compileUrlPatterns } from '../core/findings/url-pattern.js';
 import { severityFor, type ResolvedConfig } from '../core/config/resolved-config.js';
 import type { Finding, LinkFacts } from '../core/findings/types.js';
@@ -141,14 +141,7 @@ async function checkListsWith(runner: RuleRunner, files: ListFile[], config: Res
   const first = await runner(files, config, 'before-links', undefined, true);
   const collected = collectUrls(first.docs, compileUrlPatterns(config.ignoreUrls), links.selectLink);
   const evidence = await evidenceOf(await checkUrls([...collected.http.keys()], links), links, notes);
-  const plain: PlainFacts = { titles: [], https: [] };
-  for (const url of new Set(first.docs.flatMap((doc) => doc.links.map((link) => link.url)))) {
-    const titles = evidence.facts.titlesFor(url);
-    if (titles.length > 0) plain.titles.push([url, titles]);
-    const https = evidence.facts.httpsWorks?.(url);
-    if (https !== undefined) plain.https.push([url, https]);
-  }
-  const after = await runner(files, config, 'after-links', plain);
+  const after = await afterLinks(runner, files, first, config, evidence.facts);
   const ruleFindings = [...first.findings, ...after.findings, ...after.problems];
   const findings = [...first.problems, ...(await report(files, first.docs, config, evidence, links, ruleFindings, true))];
   return { findings, docs: first.docs, linkRun: evidence.run, facts: evidence.facts, evidence, notes };
@@ -165,6 +158,26 @@ function uncheckedNotes(run: UrlRun, links: LinkPorts): string[] {
   return notes;
 }
 
+/**
+ * The rules that use what the links taught (`facts`, given as plain data by each link's URL),
+ * run by `runner` on the files the first part could read: a file refused or past its
+ * deadline there is not sent again (it would only wait out a second deadline).
+ */
+async function afterLinks(runner: RuleRunner, files: ListFile[], first: FilesCheck, config: ResolvedConfig, facts: LinkFacts | undefined): Promise<FilesCheck> {
+  const refused = tooSlowFiles(first.problems);
+  const readable = files.filter((file) => !refused.has(file.path));
+  if (readable.length === 0) return { problems: [], findings: [], docs: [] };
+  if (!facts) return runner(readable, config, 'after-links');
+  const plain: PlainFacts = { titles: [], https: [] };
+  for (const url of new Set(first.docs.flatMap((doc) => doc.links.map((link) => link.url)))) {
+    const titles = facts.titlesFor(url);
+    if (titles.length > 0) plain.titles.push([url, titles]);
+    const https = facts.httpsWorks?.(url);
+    if (https !== undefined) plain.https.push([url, https]);
+  }
+  return runner(readable, config, 'after-links', plain);
+}
+
 /** Drives a generator to its end, letting the event loop run before each step. */
 async function stepwise<T>(steps: Generator<void, T, void>): Promise<T> {
   for (;;) {
@@ -175,7 +188,12 @@ async function stepwise<T>(steps: Generator<void, T, void>): Promise<T> {
 }
 
 /** Findings for texts whose links were already checked (e.g. after `fix`): no request is sent. */
-export async function recheckLists(files: ListFile[], config: ResolvedConfig, evidence?: LinkEvidence, links?: LinkPorts): Promise<Finding[]> {
+export async function recheckLists(files: ListFile[], config: ResolvedConfig, evidence?: LinkEvidence, links?: LinkPorts, runner?: RuleRunner): Promise<Finding[]> {
+  if (runner) {
+    const first = await runner(files, config, 'before-links', undefined, true);
+    const after = await afterLinks(runner, files, first, config, evidence?.facts);
+    return [...first.problems, ...(await report(files, first.docs, config, evidence, links, [...first.findings, ...after.findings, ...after.problems], true))];
+  }
   const docs = parseAll(files);
   return [...docs.problems, ...(await report(files, docs.docs, config, evidence, links))];
 }

@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import type { GitHubPort, RepoRef } from '../github/port.js';
 import { CommandError } from '../commands/command-error.js';
-import type { LinkPorts } from './check-lists.js';
+import type { LinkPorts, RuleRunner } from './check-lists.js';
 import { fixPullRequest } from './fix-pull-request.js';
 import type { CommandRunners } from './handle-command.js';
 import { reviewPullRequest, type CheckLinks } from './review-pull-request.js';
@@ -18,6 +18,8 @@ export interface RunnerDeps {
   /** Whether `/listwarden recheck` on an issue also updates the maintenance pull request. */
   maintenance: boolean;
   botLogin?: string;
+  /** Runs the parse and the rules off this thread (the app's worker pool, with its deadline); absent → here. */
+  rules?: RuleRunner;
   /** A link checker for one review (closed after it), or undefined for none. */
   reviewLinks: () => { ports: LinkPorts; close(): Promise<void> } | undefined;
   /** The scheduled run (report, then maintenance PR when asked), with the caller's link state. */
@@ -47,6 +49,7 @@ export function commandRunners(deps: RunnerDeps): CommandRunners {
           checkLinks: deps.checkLinks,
           ...(links ? { links: links.ports } : {}),
           ...(deps.botLogin ? { botLogin: deps.botLogin } : {}),
+          ...(deps.rules ? { rules: deps.rules } : {}),
         });
         return `${outcome.gating.length} problem(s) in the lines this pull request changes, ${outcome.existing.length} elsewhere`;
       } finally {
@@ -55,6 +58,6 @@ export function commandRunners(deps: RunnerDeps): CommandRunners {
     },
     recheckReport: async () => describeScheduled(await deps.scheduled(deps.maintenance)),
     fixMaintenance: async () => describeScheduled(await deps.scheduled(true)),
-    fixPull: async (pull) => (await fixPullRequest(github, { repo, pull, files, config, ...(deps.botLogin ? { botLogin: deps.botLogin } : {}) })).line,
+    fixPull: async (pull) => (await fixPullRequest(github, { repo, pull, files, config, ...(deps.botLogin ? { botLogin: deps.botLogin } : {}), ...(deps.rules ? { rules: deps.rules } : {}) })).line,
   };
 }

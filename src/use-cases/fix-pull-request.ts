@@ -5,8 +5,10 @@ import type { Finding } from '../core/findings/types.js';
 import { GitHubPermissionError, type FileWrite, type GitHubPort, type PullSummary, type RepoRef, type ReviewCommentInput } from '../github/port.js';
 import { statusOf } from '../github/request-errors.js';
 import { changedLines } from '../review/changed-lines.js';
+import { codeSpan, markdownText } from '../review/markdown-text.js';
 import { fingerprintOf, suggestionComment } from '../review/suggestions.js';
-import { checkLists, type LinkPorts, type ListFile } from './check-lists.js';
+import { tooSlowFiles } from '../core/parse/inspect-input.js';
+import { checkLists, type LinkPorts, type ListFile, type RuleRunner } from './check-lists.js';
 import { fixText } from './fix-text.js';
 import { listWrite, readListFile } from './read-list-file.js';
 
@@ -19,6 +21,8 @@ export interface FixPullRequest {
   config: ResolvedConfig;
   /** The link checker; absent → only the static rules' fixes. */
   links?: LinkPorts;
+  /** Runs the parse and the rules off this thread (the app's worker pool, with its deadline); absent → here. */
+  rules?: RuleRunner;
   /** The login the token writes as, to recognize suggestions posted before. */
   botLogin?: string;
 }
@@ -62,7 +66,7 @@ export async function fixPullRequest(github: GitHubPort, request: FixPullRequest
 
   const { lists, skipped } = await readLists(github, request, pull);
   // Files listwarden will not touch, said in the reply: "; README.md:3:7 is not valid UTF-8 — …".
-  const notes = skipped.map((why) => ` (${why})`).join('');
+  const notes = notesOf(skipped);
   if (lists.length === 0) {
     return { suggested: 0, changes: 0, line: `Nothing to fix: this pull request changes no list file${skipped.length > 0 ? ' listwarden can read' : ''} (${request.files.join(', ') || 'no list globs configured'}).${notes}` };
   }
@@ -70,10 +74,15 @@ export async function fixPullRequest(github: GitHubPort, request: FixPullRequest
     lists.map((l): ListFile => ({ path: l.path, source: l.head })),
     request.config,
     request.links,
+    request.rules,
   );
   const writes: FileWrite[] = [];
   const applied: Finding[] = [];
+  // A list refused as too large or too slow to check is not parsed again here to fix it: say so.
+  const refused = tooSlowFiles(result.findings);
+  for (const problem of result.findings.filter((f) => refused.has(f.file) && f.ruleId === 'unreadable-input')) skipped.push(`${problem.file}: ${problem.message}`);
   for (const list of lists) {
+    if (refused.has(list.path)) continue;
     const fixed = fixText(list.path, list.head, result.findings, request.config, result.facts);
     if (fixed.output === list.head) continue;
     const written = listWrite(list.file, fixed.output);
@@ -84,7 +93,7 @@ export async function fixPullRequest(github: GitHubPort, request: FixPullRequest
     writes.push(written.write);
     applied.push(...fixed.applied);
   }
-  const allNotes = skipped.map((why) => ` (${why})`).join('');
+  const allNotes = notesOf(skipped);
   if (writes.length === 0) return { suggested: 0, changes: 0, line: `Nothing to fix: listwarden is certain of no fix in the lists this pull request changes.${allNotes}` };
   const changes = applied.length;
 
@@ -94,7 +103,7 @@ export async function fixPullRequest(github: GitHubPort, request: FixPullRequest
   } else {
     try {
       const pushed = await push(github, repo, pull, writes, applied);
-      return { pushed, suggested: 0, changes, line: `pushed ${countOf(changes, 'fix', 'fixes')} in ${countOf(writes.length, 'file', 'files')} to \`${pull.headRef}\` (${pushed.slice(0, 7)}): ${ruleCounts(applied)}.${allNotes}` };
+      return { pushed, suggested: 0, changes, line: `pushed ${countOf(changes, 'fix', 'fixes')} in ${countOf(writes.length, 'file', 'files')} to ${codeSpan(pull.headRef)} (${pushed.slice(0, 7)}): ${ruleCounts(applied)}.${allNotes}` };
     } catch (error) {
       if (!(error instanceof GitHubPermissionError)) throw error;
       whyNotPushed = `GitHub refused the push (${error.status}): the token may not write to this branch`;
@@ -102,6 +111,11 @@ export async function fixPullRequest(github: GitHubPort, request: FixPullRequest
   }
   const suggested = await suggest(github, request, pull, lists, result.findings, changes, whyNotPushed);
   return { ...suggested, line: suggested.line + allNotes };
+}
+
+/** Why files were left alone, for the reply: they name the pull request's files, so through the one Markdown escaper. */
+function notesOf(skipped: string[]): string {
+  return skipped.map((why) => ` (${markdownText(why)})`).join('');
 }
 
 async function readLists(github: GitHubPort, request: FixPullRequest, pull: PullSummary): Promise<{ lists: ListText[]; skipped: string[] }> {
@@ -137,7 +151,7 @@ async function push(github: GitHubPort, repo: RepoRef, pull: PullSummary, writes
     await github.updateBranch(repo, pull.headRef, sha, false);
   } catch (error) {
     if (statusOf(error) === 422) {
-      throw new CommandError(`the branch \`${pull.headRef}\` moved while listwarden was fixing it (someone pushed) — run \`/listwarden fix\` again.`);
+      throw new CommandError(`the branch ${codeSpan(pull.headRef)} moved while listwarden was fixing it (someone pushed) — run \`/listwarden fix\` again.`);
     }
     throw error;
   }

@@ -16,7 +16,7 @@ import { readListFile } from './read-list-file.js';
 import { compileUrlPatterns } from '../core/findings/url-pattern.js';
 import { collectUrls } from '../links/collect-links.js';
 import { rememberedFailures } from '../report/remembered-links.js';
-import { checkLists, recheckLists, type LinkEvidence, type LinkPorts, type ListFile } from './check-lists.js';
+import { checkLists, recheckLists, type LinkEvidence, type LinkPorts, type ListFile, type RuleRunner } from './check-lists.js';
 import { trimEndChars } from '../core/text/trim.js';
 
 export interface ReportRequest {
@@ -26,6 +26,8 @@ export interface ReportRequest {
   config: ResolvedConfig;
   /** The link checker; `links.state` is the LinkState (persisted by the caller). Absent → static findings only. */
   links?: LinkPorts;
+  /** Runs the parse and the rules off this thread (the app's worker pool, with its deadline); absent → here. */
+  rules?: RuleRunner;
   now: () => number;
   /** Write nothing (and take no lease); log and return what would be written. */
   dryRun?: boolean;
@@ -167,7 +169,7 @@ async function runReport(session: Session): Promise<ReportOutcome> {
   // The checks.
   const config = configWithIgnores(request.config, memory);
   const links = request.links ? treeLinks(request.links, tree) : undefined;
-  const result = await checkLists(files, config, links);
+  const result = await checkLists(files, config, links, request.rules);
   const run = result.evidence?.run;
   let evidence = result.evidence;
   let found = result.findings;
@@ -178,7 +180,7 @@ async function runReport(session: Session): Promise<ReportOutcome> {
     const remembered = rememberedFailures(left, links.state, request.now());
     if (remembered.size > 0) {
       evidence = { ...result.evidence!, run: { ...run, outcomes: new Map([...run.outcomes, ...remembered]) } };
-      found = await recheckLists(files, config, evidence, links);
+      found = await recheckLists(files, config, evidence, links, request.rules);
       log(`${remembered.size} failing link${remembered.size === 1 ? '' : 's'} not re-checked this run: the last failure is reported`);
     }
   }

@@ -3,6 +3,8 @@ import { planMaintenance, type MaintenancePlanInput } from '../../src/maintenanc
 import type { MaintenanceChange } from '../../src/maintenance/change-list.js';
 import type { ConfigInput } from '../../src/core/config/resolved-config.js';
 import { fixText } from '../../src/use-cases/fix-text.js';
+import { tooSlow } from '../../src/app/check-pool.js';
+import { TOO_SLOW } from '../../src/core/parse/inspect-input.js';
 import { checkWith, config, NOT_FOUND, redirect, type LinkWorld } from './helpers/link-evidence.js';
 import { applyChanges, ARCHIVE, LIST } from './helpers/lists.js';
 
@@ -35,6 +37,17 @@ function written(p: Awaited<ReturnType<typeof plan>>): string {
 }
 
 describe('which fixes the maintenance PR makes', () => {
+  it('leaves out a list the check refused as too large or too slow (never parsed again here to fix it), and says so', async () => {
+    const cfg = config({});
+    const files = [{ path: 'README.md', source: LIST }];
+    const checked = await checkWith(files, cfg, WORLD);
+    const slow = tooSlow(files[0]!, 50);
+    const p = planMaintenance({ files, findings: [...checked.findings, slow], config: cfg, ...(checked.evidence ? { evidence: checked.evidence } : {}) });
+    expect(p.writes).toEqual([]);
+    expect(p.changes).toEqual([]);
+    expect(p.refused).toEqual([`README.md left out — ${TOO_SLOW.toLowerCase()}`]);
+  });
+
   it('makes the certain link and static fixes and records each on its original line', async () => {
     const p = await plan();
     const lines = written(p).split('\n');

@@ -31,6 +31,21 @@ describe('changedLines', () => {
     expect(changedLines(base, head).size).toBe(0);
   });
 
+  it('CR-only and CRLF files: the changed line by its number, as the findings count lines', () => {
+    const entries = ['# A', '', '## Tools', '', '- [One](https://one.example/) - One.', '- [Two](https://two.example/) - Two.', '- [Three](https://three.example/) - Three.'];
+    const edited = entries.map((line) => line.replace('two.example/)', 'two.example/?utm_source=x)'));
+    for (const eol of ['\r', '\r\n']) {
+      const base = entries.join(eol) + eol;
+      expect(sorted(changedLines(base, edited.join(eol) + eol))).toEqual([6]);
+      expect(sorted(changedLines(undefined, base))).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      // An entry added after line 5: only the new line 6.
+      const added = [...entries.slice(0, 5), '- [New](https://new.example/) - New.', ...entries.slice(5)].join(eol) + eol;
+      expect(sorted(changedLines(base, added))).toEqual([6]);
+    }
+    // Mixed: a CR-only line end inside an LF file still ends a line.
+    expect(sorted(changedLines('a\nb\rc\n', 'a\nb\rC\n'))).toEqual([3]);
+  });
+
   it('a new file (no base) changes every line; an unchanged file none', () => {
     expect(sorted(changedLines(undefined, 'a\nb\nc\n'))).toEqual([1, 2, 3]);
     expect(sorted(changedLines(undefined, 'a\nb'))).toEqual([1, 2]);

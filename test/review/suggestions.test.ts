@@ -132,6 +132,26 @@ describe('suggestionComment', () => {
     expect([d.line, suggested(d.body)]).toEqual([3, '- [Gitleaks](https://gitleaks.io/) - Secrets.\n']);
   });
 
+  it('on CR-only text: the suggestion covers the right line, its block has plain line breaks, and a joined line is refused', () => {
+    const cr = '# A\r\r- [Gitleak](https://gitleaks.io/) - Secrets.\r- [Other](https://other.example/) - Other.\r';
+    const c = suggestionComment(only(cr, 'tool-name-spelling'), cr)!;
+    expect([c.line, c.start_line, suggested(c.body)]).toEqual([3, undefined, '- [Gitleaks](https://gitleaks.io/) - Secrets.\n']);
+    // Two lines replaced at once: one line of the block each, no carriage return left inside.
+    const two = finding({ line: 3, endLine: 4, fix: { certain: true, edits: [{ start: cr.indexOf('Gitleak'), end: cr.indexOf('Gitleak') + 7, text: 'X' }, { start: cr.indexOf('Other]'), end: cr.indexOf('Other]') + 5, text: 'Y' }] } });
+    const t = suggestionComment(two, cr)!;
+    expect([t.start_line, t.line]).toEqual([3, 4]);
+    expect(suggested(t.body)).toBe('- [X](https://gitleaks.io/) - Secrets.\n- [Y](https://other.example/) - Other.\n');
+    // Removing the line end of line 3 would join it with line 4.
+    const lineEnd = cr.indexOf('\r', 5);
+    const join = finding({ line: 3, endLine: 4, fix: { certain: true, edits: [{ start: lineEnd, end: lineEnd + 1, text: ' ' }] } });
+    expect(suggestionComment(join, cr)).toBeUndefined();
+    // Deleting line 3 with its line end is an empty suggestion on that line alone.
+    const start = cr.indexOf('- [Gitleak');
+    const del = finding({ line: 3, fix: { certain: true, edits: [{ start, end: lineEnd + 1, text: '' }] } });
+    const d = suggestionComment(del, cr)!;
+    expect([d.line, d.start_line, d.body.endsWith('```suggestion\n```')]).toEqual([3, undefined, true]);
+  });
+
   it('no suggestion without a fix, for edits off the finding lines, overlapping edits, or a joined line', () => {
     const source = 'one\ntwo\nthree\n';
     expect(suggestionComment(finding({ line: 2 }), source)).toBeUndefined();

@@ -4,7 +4,9 @@ import { runRules } from '../../src/core/findings/run-rules.js';
 import { allRules } from '../../src/core/rules/index.js';
 import { resolveConfig } from '../../src/core/config/resolved-config.js';
 import type { LinkProber, ProbeResult } from '../../src/links/types.js';
-import { checkLists, type RuleRunner } from '../../src/use-cases/check-lists.js';
+import { checkLists, recheckLists, type RuleRunner } from '../../src/use-cases/check-lists.js';
+import { tooSlow } from '../../src/app/check-pool.js';
+import { TOO_SLOW } from '../../src/core/parse/inspect-input.js';
 import { checkFiles } from '../../src/core/check-files.js';
 import { TableProber } from '../maintenance/helpers/link-evidence.js';
 
@@ -60,6 +62,39 @@ describe('checkLists with link checks', () => {
     const none = await checkLists([{ path: 'README.md', source: LIST }], config, undefined, runner);
     expect(parts.at(-1)).toBe('all');
     expect(strip(none.findings)).toEqual(strip((await checkLists([{ path: 'README.md', source: LIST }], config)).findings));
+  });
+
+  it('recheckLists with the rules run elsewhere (a report whose budget ran out): the same findings, no parse here', async () => {
+    const config = resolveConfig();
+    const parts: string[] = [];
+    const runner: RuleRunner = async (files, cfg, part, facts, keepDocs) => {
+      parts.push(part);
+      return structuredClone(checkFiles(structuredClone(files), structuredClone(cfg), part, facts && structuredClone(facts), keepDocs));
+    };
+    const files = [{ path: 'README.md', source: LIST }];
+    const first = await checkLists(files, config, { prober: new TableProber(TITLES) });
+    parts.length = 0;
+    const strip = (findings: typeof first.findings) => findings.map((f) => JSON.stringify({ ...f, data: f.data }));
+    const here = await recheckLists(files, config, first.evidence, { prober: new TableProber(TITLES) });
+    const elsewhere = await recheckLists(files, config, first.evidence, { prober: new TableProber(TITLES) }, runner);
+    expect(parts).toEqual(['before-links', 'after-links']);
+    expect(strip(elsewhere)).toEqual(strip(here));
+    expect(elsewhere.find((f) => f.ruleId === 'prefer-https')?.fix?.certain).toBe(true);
+  });
+
+  it('a file past its deadline in the first part is not sent again for the rules after the links', async () => {
+    const config = resolveConfig();
+    const sent: string[][] = [];
+    const runner: RuleRunner = async (files, cfg, part, facts, keepDocs) => {
+      sent.push(files.map((f) => f.path));
+      const slow = files.filter((f) => f.path === 'slow.md');
+      const rest = checkFiles(files.filter((f) => f.path !== 'slow.md'), cfg, part, facts, keepDocs);
+      return { ...rest, problems: [...rest.problems, ...slow.map((file) => tooSlow(file, 50))] };
+    };
+    const files = [{ path: 'README.md', source: LIST }, { path: 'slow.md', source: LIST }];
+    const result = await checkLists(files, config, { prober: new TableProber(TITLES) }, runner);
+    expect(sent).toEqual([['README.md', 'slow.md'], ['README.md']]);
+    expect(result.findings.filter((f) => f.file === 'slow.md').map((f) => f.message.slice(0, TOO_SLOW.length))).toEqual([TOO_SLOW]);
   });
 
   it('passes on a failure of the link checks as a rejection, not an unhandled one', async () => {

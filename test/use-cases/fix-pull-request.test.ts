@@ -2,6 +2,10 @@ import { describe, it, expect } from '@jest/globals';
 import { CommandError } from '../../src/commands/command-error.js';
 import { resolveConfig } from '../../src/core/config/resolved-config.js';
 import { fixPullRequest } from '../../src/use-cases/fix-pull-request.js';
+import type { RuleRunner } from '../../src/use-cases/check-lists.js';
+import { checkFiles } from '../../src/core/check-files.js';
+import { tooSlow } from '../../src/app/check-pool.js';
+import { TOO_SLOW } from '../../src/core/parse/inspect-input.js';
 import { handleCommand } from '../../src/use-cases/handle-command.js';
 import { BASE_LIST, commentEvent, HEAD_LIST, NOW, recordingRunners } from './helpers/command-fixtures.js';
 import { FakeGitHub, REPO } from './helpers/fake-github.js';
@@ -37,6 +41,36 @@ describe('fixPullRequest on a branch of this repository', () => {
     expect(gh.commits.get(outcome.pushed!)!.message).toMatch(/^listwarden: apply 3 certain fixes\n\nAsked for with \/listwarden fix on #\d+\.\n\n- README\.md: /);
     expect(gh.writes.filter((w) => w.startsWith('updateBranch'))).toEqual(['updateBranch add-tools']);
     expect(gh.reviews).toEqual([]);
+  });
+
+  it('names a branch with a backtick in one closed code span: no mention, no HTML in the reply', async () => {
+    const { gh } = world();
+    const branch = 'x`@octocat<b>hi</b>';
+    const pull = gh.openPull(branch, { 'README.md': HEAD_LIST });
+    const outcome = await fixPullRequest(gh, request(pull));
+    expect(outcome.line).toContain("to `x'@octocat<b>hi</b>` (");
+    const create = gh.createCommit.bind(gh);
+    const moving = gh.openPull(branch + '2', { 'README.md': HEAD_LIST });
+    gh.createCommit = async (repo, commit) => {
+      const sha = await create(repo, commit);
+      gh.push(branch + '2', { 'NOTES.md': 'pushed by a person\n' });
+      return sha;
+    };
+    await expect(fixPullRequest(gh, request(moving))).rejects.toThrow("the branch `x'@octocat<b>hi</b>2` moved while listwarden was fixing it");
+  });
+
+  it('a list past the deadline is left alone and named in the reply as text (no mention, no HTML)', async () => {
+    const { gh } = world();
+    const name = 'x@octocat<b>.md';
+    const pull = gh.openPull('add-tools', { [name]: HEAD_LIST, 'README.md': HEAD_LIST });
+    const runner: RuleRunner = async (files, config, part) => {
+      const rest = checkFiles(files.filter((f) => f.path !== name), config, part);
+      return { ...rest, problems: [...rest.problems, ...files.filter((f) => f.path === name).map((f) => tooSlow(f, 50))] };
+    };
+    const outcome = await fixPullRequest(gh, { ...request(pull), rules: runner });
+    expect(outcome.line).toMatch(/^pushed 3 fixes in 1 file/);
+    expect(outcome.line).toContain(`(x@&#8203;octocat&lt;b&gt;.md: ${TOO_SLOW}: checking this file took longer than 50 ms`);
+    expect(gh.fileAt('add-tools', name)).toBe(HEAD_LIST);
   });
 
   it('says there is nothing to fix, and writes nothing, when the lists are clean or untouched', async () => {

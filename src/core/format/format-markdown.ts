@@ -1,11 +1,17 @@
 import type { Finding, Severity } from '../findings/types.js';
+import { codeSpan, markdownText } from '../../review/markdown-text.js';
 import { ruleDocUrl } from './rule-docs.js';
 import { summarize } from './summarize.js';
 
 const ICON: Record<Severity, string> = { error: '🔴', warning: '🟡', info: '🔵' };
 
+/** The longest message and file name shown (a longer one ends in …). */
+const MAX_MESSAGE = 4000;
+const MAX_FILE = 1000;
+
+/** A finding's message (it carries list text) as one table cell: through the one Markdown escaper. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return markdownText(text, MAX_MESSAGE, { inTable: true });
 }
 
 /** A report a maintainer can paste into an issue: a table by rule, then every finding by file. */
@@ -23,7 +29,7 @@ export function formatMarkdown(findings: Finding[], files: string[]): string {
   for (const file of files) {
     const mine = findings.filter((f) => f.file === file);
     if (mine.length === 0) continue;
-    out.push(`### \`${file}\``, '', '| | Line | Rule | Problem |', '| --- | ---: | --- | --- |');
+    out.push(`### ${codeSpan(file, MAX_FILE)}`, '', '| | Line | Rule | Problem |', '| --- | ---: | --- | --- |');
     for (const f of mine) {
       out.push(`| ${ICON[f.severity]} | ${f.span.start.line}:${f.span.start.column} | \`${f.ruleId}\` | ${cell(f.message)} |`);
     }

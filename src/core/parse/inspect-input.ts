@@ -35,6 +35,11 @@ export function inspectInput(path: string, source: string): Finding | undefined 
 /** How a refused list's finding begins, wherever it is shown (check run, comment, terminal). */
 export const TOO_SLOW = 'Too large or too slow to check';
 
+/** The files `findings` refuse as too large or too slow to check (by the pre-parse check or a deadline): nothing else may parse them. */
+export function tooSlowFiles(findings: readonly Finding[]): Set<string> {
+  return new Set(findings.filter((f) => f.ruleId === 'unreadable-input' && f.message.startsWith(TOO_SLOW)).map((f) => f.file));
+}
+
 /** Block nesting (quotes, list items, indentation) listwarden parses at most. */
 export const MAX_NESTING = 100;
 

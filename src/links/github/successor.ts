@@ -1,10 +1,12 @@
+import { trimEndChars } from '../../core/text/trim.js';
 import type { Successor } from './repo-status.js';
 
 /**
  * Where an archived project says it went, from its description or its README's first
  * paragraph: a phrase that names a successor ("moved to", "now part of", "deprecated in
  * favour of", "superseded by", "use … instead") and, when the text links it, the
- * successor's address. Every expression is bounded or anchored: linear in the (bounded) text.
+ * successor's address. Every expression is linear: a bracketed or quoted part excludes its own
+ * opening delimiter, so a run of openers cannot make each one scan to the end of the text.
  */
 
 const MAX_TEXT = 4_000;
@@ -27,7 +29,7 @@ const CUES: readonly RegExp[] = [
 ];
 
 /** Links in Markdown, HTML or plain text: [text](url), <url>, href="url", a bare URL. */
-const LINK = /\[([^\]\n]{0,200})\]\((https?:\/\/[^\s)]{1,500})\)|<(https?:\/\/[^\s>]{1,500})>|href=["'](https?:\/\/[^"'\s]{1,500})["']|\b(https?:\/\/[^\s<>()"'\]]{1,500})|\b(?:www\.)?github\.com\/([\w.-]{1,100}\/[\w.-]{1,100})/gi;
+const LINK = /\[([^[\]\n]{0,200})\]\((https?:\/\/[^\s)]{1,500})\)|<(https?:\/\/[^\s>]{1,500})>|href=["'](https?:\/\/[^"'\s]{1,500})["']|\b(https?:\/\/[^\s<>()"'\]]{1,500})|\b(?:www\.)?github\.com\/([\w.-]{1,100}\/[\w.-]{1,100})/gi;
 
 /** The first paragraph of prose of a README: headings, badges, images, HTML wrappers and comments skipped. */
 export function firstParagraph(readme: string): string | undefined {
@@ -42,10 +44,10 @@ export function firstParagraph(readme: string): string | undefined {
     const prose = underline && lines.length <= 1 ? [] : lines;
     const joined = prose.join(' ');
     const bare = joined
-      .replace(/\[!\[[^\]]{0,300}\]\([^)]{0,500}\)\]\([^)]{0,500}\)/g, '')
-      .replace(/!\[[^\]]{0,300}\]\([^)]{0,500}\)/g, '')
-      .replace(/<\/?[a-z][^>]{0,500}>/gi, '')
-      .replace(/\[!\[[^\]]{0,300}\]\[[^\]]{0,100}\]\]\[[^\]]{0,100}\]/g, '')
+      .replace(/\[!\[[^[\]]{0,300}\]\([^()]{0,500}\)\]\([^()]{0,500}\)/g, '')
+      .replace(/!\[[^[\]]{0,300}\]\([^()]{0,500}\)/g, '')
+      .replace(/<\/?[a-z][^<>]{0,500}>/gi, '')
+      .replace(/\[!\[[^[\]]{0,300}\]\[[^[\]]{0,100}\]\]\[[^[\]]{0,100}\]/g, '')
       .trim();
     if (bare !== '' && /[\p{L}]{2,}/u.test(bare)) return joined.slice(0, MAX_PARAGRAPH);
   }
@@ -54,8 +56,8 @@ export function firstParagraph(readme: string): string | undefined {
 
 function plain(text: string): string {
   return text
-    .replace(/\[([^\]\n]{0,200})\]\([^)\s]{0,500}\)/g, '$1')
-    .replace(/<\/?[a-z][^>]{0,500}>/gi, '')
+    .replace(/\[([^[\]\n]{0,200})\]\([^()\s]{0,500}\)/g, '$1')
+    .replace(/<\/?[a-z][^<>]{0,500}>/gi, '')
     .replace(/[*_`]/g, '')
     .replace(/[\s\p{Cc}]+/gu, ' ')
     .trim();
@@ -81,7 +83,7 @@ function links(text: string): FoundLink[] {
   for (const match of text.matchAll(LINK)) {
     const raw = match[2] ?? match[3] ?? match[4] ?? match[5] ?? (match[6] ? `https://github.com/${match[6]}` : undefined);
     if (raw === undefined) continue;
-    const url = raw.replace(/[.,;:!?]+$/, '');
+    const url = trimEndChars(raw, '.,;:!?');
     found.push({ url, at: match.index });
   }
   return found;
@@ -93,7 +95,7 @@ function isOwn(url: string, nameWithOwner: string): boolean {
     const host = parsed.hostname.toLowerCase();
     if (host === 'img.shields.io' || host === 'badge.fury.io' || host.endsWith('docs.github.com')) return true;
     if (host !== 'github.com' && host !== 'www.github.com') return false;
-    const path = parsed.pathname.replace(/\.git$/, '').replace(/\/+$/, '').toLowerCase();
+    const path = trimEndChars(parsed.pathname.replace(/\.git$/, ''), '/').toLowerCase();
     return path === `/${nameWithOwner.toLowerCase()}` || path.startsWith(`/${nameWithOwner.toLowerCase()}/`);
   } catch {
     return true;

@@ -9,7 +9,15 @@
 /** Words around the message that change nothing: "Oops!", "Error 404:", "Sorry," */
 const LEAD = /^(?:(?:oops|whoops|sorry|uh[- ]oh|ouch|hmm+|ops|huch|désolé|lo sentimos|ups|упс)[\s!,.…:-]*)+/u;
 const CODE = /^(?:(?:error|erreur|fehler|ошибка|错误|エラー|err)\s*)?404(?:\s*(?:error|erreur|fehler|ошибка|错误|エラー))?(?:\s*[-:!.,–—]\s*|\s+|$)/u;
-const TAIL = /[\s!.。！…?？)）(（-]+$/u;
+/** Punctuation after the message that changes nothing: "Page not found!", "404 (Not Found)" (with white space). */
+const TAIL = '!.。！…?？)）(（-';
+
+/** `text` without trailing white space and TAIL characters: a loop from the end, linear (a `[…]+$` regex is not). */
+function trimTail(text: string): string {
+  let end = text.length;
+  while (end > 0 && (TAIL.includes(text[end - 1]!) || /\s/.test(text[end - 1]!))) end--;
+  return text.slice(0, end);
+}
 
 /** One part of a title, normalised, that says the page is not there. */
 const NOT_FOUND: readonly RegExp[] = [
@@ -61,12 +69,13 @@ const NOT_FOUND: readonly RegExp[] = [
 ];
 
 /** Title separators: `|`, ` - `, ` – `, ` — `, `·`, `»`, `:`, and their full-width forms. */
-const SEPARATORS = /\s+[-–—]\s+|[|｜·•»«:：]/u;
+// One white-space character each side of a dash: the rest is trimmed from each part, and a `\s+` on both sides would backtrack over a long run of spaces.
+const SEPARATORS = /\s[-–—]\s|[|｜·•»«:：]/u;
 
 function normalise(part: string): string {
   let text = part.normalize('NFC').toLowerCase().replace(/[’`]/g, "'").replace(/\s+/g, ' ').trim();
   text = text.replace(LEAD, '').trim();
-  text = text.replace(TAIL, '').trim();
+  text = trimTail(text).trim();
   return text;
 }
 
@@ -76,7 +85,7 @@ function saysNotFound(part: string): boolean {
   if (text === '') return false;
   const code = CODE.exec(text);
   if (code) {
-    text = text.slice(code[0].length).replace(TAIL, '').trim();
+    text = trimTail(text.slice(code[0].length)).trim();
     // "404", "Error 404", "404 - Page not found"
     if (text === '') return true;
   }

@@ -1,3 +1,4 @@
+import { trimEndChars } from '../../core/text/trim.js';
 import type { RedirectHop } from '../types.js';
 import { sketchSimilarity } from '../page-sketch.js';
 import { notFoundWording } from './not-found-wording.js';
@@ -46,7 +47,7 @@ const LOCALE = /^\/[a-z]{2}(?:[-_][a-z]{2,4})?$/i;
 
 /** The path with a trailing slash and an index file removed ("/" for the front page). */
 function corePath(url: URL): string {
-  const path = url.pathname.replace(INDEX, '/').replace(/\/+$/, '');
+  const path = trimEndChars(url.pathname.replace(INDEX, '/'), '/');
   return path === '' || LOCALE.test(path) ? '/' : path;
 }
 
@@ -89,7 +90,7 @@ function urlKey(url: string): string {
   const parsed = parse(url);
   if (!parsed) return url;
   parsed.hash = '';
-  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}${parsed.search}`;
+  return `${parsed.origin}${trimEndChars(parsed.pathname, '/')}${parsed.search}`;
 }
 
 function titleKey(title: string | undefined): string {

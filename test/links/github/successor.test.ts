@@ -24,6 +24,17 @@ describe('successorIn (description)', () => {
     expect(successorIn(text, 'old/tool', 'description')).toBeUndefined();
   });
 
+  it('drops trailing punctuation from a bare link and a trailing slash when telling the repository itself', () => {
+    expect(successorIn('Moved to https://example.org/next!?.', 'old/tool', 'description')?.url).toBe('https://example.org/next');
+    expect(successorIn('Moved to https://github.com/old/tool/// for now.', 'old/tool', 'description')?.url).toBeUndefined();
+  });
+
+  it('reads a link after a stray bracket, and stays fast on runs of brackets', () => {
+    expect(successorIn('Moved to [see [newtool](https://example.org/newtool)', 'old/tool', 'description')?.url).toBe('https://example.org/newtool');
+    const hostile = `Moved to ${'[!['.repeat(260)}`;
+    expect(successorIn(hostile, 'old/tool', 'description')).toEqual({ evidence: expect.any(String), source: 'description' });
+  });
+
   it('never suggests the repository itself or a badge', () => {
     expect(successorIn('Archived: moved to the org account, see https://github.com/old/tool/issues/1', 'old/tool', 'description')).toEqual({
       evidence: 'Archived: moved to the org account, see https://github.com/old/tool/issues/1',

@@ -44,6 +44,14 @@ describe('notFoundWording', () => {
     expect(notFoundWording(title, undefined)).toBeUndefined();
   });
 
+  it('cuts at a dash with any white space around it and trims trailing punctuation and spaces', () => {
+    for (const title of ['ToolDocs   —   Page not found', 'ToolDocs\t-\tPage not found', 'Page not found !!! ) ', '404 - Not Found  ']) {
+      expect(notFoundWording(title, undefined)).toEqual({ where: 'title', text: title });
+    }
+    // A dash without white space on both sides is part of a word, not a separator.
+    expect(notFoundWording('ToolDocs -Page not found', undefined)).toBeUndefined();
+  });
+
   it('reads the heading when the title says nothing', () => {
     expect(notFoundWording('ToolDocs', 'Oops! Page not found')).toEqual({ where: 'heading', text: 'Oops! Page not found' });
     expect(notFoundWording('ToolDocs', 'Install')).toBeUndefined();
