@@ -30,7 +30,7 @@ export function entryEvidence(entry: Entry, titles: readonly string[]): Evidence
   const subject = descriptionSubject(entry.description, entry.name);
   if (subject !== undefined) out.push({ text: subject, where: 'its description', strong: true });
   for (const title of titles) {
-    for (const part of title.split(/\s+[-–—|·•:]\s+|:\s+/)) {
+    for (const part of title.split(/\s[-–—|·•:]\s|:\s/)) {
       const p = part.trim();
       if (p !== '' && p.split(/\s+/).length <= 4) out.push({ text: p, where: 'the linked page', strong: true });
     }

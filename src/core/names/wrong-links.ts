@@ -94,7 +94,7 @@ function itemOf(entry: Entry, facts: LinkFacts): Item | undefined {
     if (e.kind === 'repo' || e.kind === 'package' || (e.kind === 'site' && root)) strong.push(e.text);
   }
   for (const title of facts.titlesFor(link.url)) {
-    for (const part of title.split(/\s+[-–—|·•:]\s+|:\s+/)) {
+    for (const part of title.split(/\s[-–—|·•:]\s|:\s/)) {
       const p = part.trim();
       if (p !== '' && p.split(/\s+/).length <= 4) {
         strong.push(p);

@@ -104,7 +104,7 @@ function fitsLink(entry: Entry): boolean {
 
 /** Descriptions equal up to case, spacing and closing punctuation. */
 function sameDescription(a: Entry, b: Entry): boolean {
-  const fold = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').replace(/[\s.!;,]+$/, '').trim();
+  const fold = (text: string) => trimEndChars(text.toLowerCase().replace(/\s+/g, ' '), ' .!;,').trim();
   return fold(a.description) === fold(b.description);
 }
 
