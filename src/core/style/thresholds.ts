@@ -5,7 +5,8 @@ export const MIN_SHARE = 0.9;
 
 /** Whether `kept` of `total` is strong enough to call a convention the list's own. */
 export function isKept(kept: number, total: number): boolean {
-  return total >= MIN_ENTRIES && kept >= MIN_SHARE * total;
+  // The epsilon keeps a product such as 0.9 × total, rounded up in floating point, from missing an exact 90%.
+  return total >= MIN_ENTRIES && kept >= MIN_SHARE * total - 1e-9;
 }
 
 /** How strong a convention is, for messages: "41 of 41 entries". */
