@@ -16,7 +16,8 @@ export interface OrderedRun {
   alphabetical?: Strength;
 }
 
-const RULES: SortRule[] = ['words', 'literal'];
+/** In order of preference when sortings keep a section equally well. */
+const RULES: SortRule[] = ['words', 'literal', 'line'];
 
 interface Tally {
   kept: Record<SortRule, number>;
@@ -24,15 +25,15 @@ interface Tally {
 }
 
 function newTally(): Tally {
-  return { kept: { words: 0, literal: 0 }, total: 0 };
+  return { kept: { words: 0, literal: 0, line: 0 }, total: 0 };
 }
 
 /**
  * Learns where the list keeps its entries in alphabetical order. Each run of two or more
  * sibling entries counts its entries in a longest sorted subsequence as kept; a section
  * with at least MIN_ENTRIES such entries decides for itself, a smaller one follows the
- * file. Two sortings are tried — by words, as people sort, and by the literal text, as
- * scripts sort — and a section is judged by the one it keeps best. Sorting the keys makes
+ * file. Three sortings are tried — by words, as people sort, and by the literal text or the raw
+ * line, as scripts sort — and a section is judged by the one it keeps best. Sorting the keys makes
  * this O(n log n).
  */
 export function inferOrder(doc: ListDocument, settings: StyleSettings = defaultStyle): OrderedRun[] {
@@ -62,7 +63,8 @@ export function inferOrder(doc: ListDocument, settings: StyleSettings = defaultS
     const section = bySection.get(run.entries[0]!.section.id)!;
     const evidence = section.total >= MIN_ENTRIES || settings.order === 'alphabetical' ? section : file;
     // The sorting the evidence keeps best; "words" (as people sort) when both keep it as well.
-    const rule: SortRule = evidence.kept.literal > evidence.kept.words ? 'literal' : 'words';
+    let rule: SortRule = 'words';
+    for (const r of RULES) if (evidence.kept[r] > evidence.kept[rule]) rule = r;
     Object.assign(run, { rule, ...run.byRule[rule] });
     const kept = evidence.kept[rule];
     if (settings.order === 'alphabetical') run.alphabetical = { kept: 0, total: 0, scope: 'config' };

@@ -14,7 +14,7 @@ function table(column: string, values: string[]): string {
   return `# APIs\n\n## Plants\n\n| API | ${column} |\n| --- | --- |\n${rows.join('\n')}\n`;
 }
 
-const yesNo = (n: number) => Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 'No' : 'Yes'));
+const yesNo = (n: number): string[] => Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 'No' : 'Yes'));
 
 describe('table-column-values: Yes/No/Unknown', () => {
   it('kept: a value outside Yes/No/Unknown is reported with the evidence', () => {

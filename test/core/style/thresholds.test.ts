@@ -33,9 +33,10 @@ describe('sortKey', () => {
     expect(sortKey('C++')).toBe('c');
     expect(sortKey('theano')).toBe('theano');
   });
-  it('the literal key keeps punctuation, and a name sorts after its longer variants as in a raw-line sort', () => {
+  it('the literal key keeps punctuation; the line key sorts a name after its longer variants, as a raw-line sort does', () => {
     expect(sortKey('go-cache', 'literal') < sortKey('gocache', 'literal')).toBe(true);
-    expect(sortKey('Tube Archivist', 'literal') < sortKey('Tube', 'literal')).toBe(true);
+    expect(sortKey('Tube', 'literal') < sortKey('Tube Archivist', 'literal')).toBe(true);
+    expect(sortKey('Tube Archivist', 'line') < sortKey('Tube', 'line')).toBe(true);
   });
 });
 
