@@ -17,7 +17,7 @@ export interface OrderedRun {
 }
 
 /** In order of preference when sortings keep a section equally well. */
-const RULES: SortRule[] = ['words', 'literal', 'line'];
+const RULES: SortRule[] = ['words', 'spaced', 'literal', 'line'];
 
 interface Tally {
   kept: Record<SortRule, number>;
@@ -25,15 +25,15 @@ interface Tally {
 }
 
 function newTally(): Tally {
-  return { kept: { words: 0, literal: 0, line: 0 }, total: 0 };
+  return { kept: { words: 0, spaced: 0, literal: 0, line: 0 }, total: 0 };
 }
 
 /**
  * Learns where the list keeps its entries in alphabetical order. Each run of two or more
  * sibling entries counts its entries in a longest sorted subsequence as kept; a section
  * with at least MIN_ENTRIES such entries decides for itself, a smaller one follows the
- * file. Three sortings are tried — by words, as people sort, and by the literal text or the raw
- * line, as scripts sort — and a section is judged by the one it keeps best. Sorting the keys makes
+ * file. Four sortings are tried — by words, as people sort (punctuation dropped or read as a
+ * space), and by the literal text or the raw line, as scripts sort — and a section is judged by the one it keeps best. Sorting the keys makes
  * this O(n log n).
  */
 export function inferOrder(doc: ListDocument, settings: StyleSettings = defaultStyle): OrderedRun[] {
