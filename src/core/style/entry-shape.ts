@@ -22,6 +22,8 @@ export interface EntryShape {
 const SEPARATOR = /^[ \t]*(?:--?|—|–|:)[ \t]*/u;
 /** Markup that may close the name: `**[name](url)**`, `_[name](url)_`. */
 const CLOSING_MARKS = /^[*_~]*/;
+/** After the first word: it is a path or identifier ("net/http", "fmt.Println"), or the subject of "… is a" — a name either way. */
+const NAMED_SUBJECT = /^(?:[/.:(][\p{L}\p{N}]|\s+(?:is|are|was)\s)/u;
 const MARKER = /^[ \t]*([-*+])[ \t]/;
 const LIST_LINE = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 
@@ -59,7 +61,7 @@ export function entryShape(source: string, entry: Entry): EntryShape | undefined
   const description = source.slice(descStart, descEnd);
   if (description.trim() === '') return shape;
   const word = /^\p{L}[\p{L}\p{N}'’._-]*/u.exec(description)?.[0];
-  if (word && !isName(word, entry)) shape.firstLetter = { upper: /^\p{Lu}/u.test(word), offset: descStart };
+  if (word && !isName(word, entry) && !NAMED_SUBJECT.test(description.slice(word.length))) shape.firstLetter = { upper: /^\p{Lu}/u.test(word), offset: descStart };
   const trimmed = description.replace(/\s+$/u, '');
   const last = trimmed.slice(-1);
   // Only a letter, a digit or sentence punctuation tells: after a code span, a link or metadata
