@@ -17,6 +17,7 @@ import { checkSource } from '../../src/core/check-source.js';
  * - sottlmarek 185: "qScan" in the pqc-tools repository — judged a false alarm (the tool lives in a repo of another name).
  * - sottlmarek 295: "S3Scanner" whose href is CloudQuery's repository — a real copy-paste error.
  */
+const STYLE_RULES = new Set(['entry-order', 'entry-format', 'toc-in-sync', 'table-column-values']);
 const CORPUS = resolve(process.env.LISTWARDEN_CORPUS ?? '../shared/corpus');
 const expected: Record<string, string[]> = {
   'EthicalML__awesome-production-machine-learning__README.md': ['20 no-dead-anchor', '236 tool-name-matches-link', '366 no-duplicate-entry'],
@@ -30,7 +31,8 @@ const expected: Record<string, string[]> = {
 (existsSync(CORPUS) ? describe : describe.skip)('real lists', () => {
   it.each(Object.keys(expected))('%s: only the findings a maintainer would agree with', (name) => {
     const source = readFileSync(join(CORPUS, name), 'utf8');
-    const findings = checkSource(name, source).findings.filter((f) => f.severity !== 'info');
+    // The house-style rules are pinned and judged in corpus-style.test.ts.
+    const findings = checkSource(name, source).findings.filter((f) => f.severity !== 'info' && !STYLE_RULES.has(f.ruleId));
     expect(findings.map((f) => `${f.span.start.line} ${f.ruleId}`)).toEqual(expected[name]);
   });
 
