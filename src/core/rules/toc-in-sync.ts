@@ -1,6 +1,6 @@
 import type { Fix, Rule, RuleReport } from '../findings/types.js';
 import type { Heading, ListDocument } from '../model/types.js';
-import { inferToc, type TocLine, type TocStyle } from '../style/infer-toc.js';
+import { inferToc, type TocLine } from '../style/infer-toc.js';
 import { styleSettingsOf } from '../style/style-settings.js';
 import { entryLineSpan } from '../style/entry-line-span.js';
 
@@ -22,9 +22,12 @@ export const tocInSync: Rule = {
     const toc = inferToc(doc);
     if (!toc) return [];
     const reports: RuleReport[] = [];
+    const lineOf = new Map<Heading, TocLine>();
+    for (const line of toc.linked) lineOf.set(line.heading!, line);
+    const indexOf = new Map(doc.headings.map((h, i) => [h, i]));
     for (const heading of toc.missing) {
       const strength = toc.completeDepths.get(heading.section.depth)!;
-      const fix = insertLine(doc, toc, heading);
+      const fix = insertLine(doc, lineOf, indexOf.get(heading)!, heading);
       reports.push({
         message: `Section "${heading.text}" is missing from the table of contents (it lists ${strength.kept} of ${strength.total} sections of this level) — add a line for it`,
         span: heading.span,
@@ -51,10 +54,7 @@ function escapeLinkText(text: string): string {
 }
 
 /** Inserts the line after the contents line of the previous section of the same level (same parent), mirroring its indentation and bullet. */
-function insertLine(doc: ListDocument, toc: TocStyle, heading: Heading): Fix | undefined {
-  const lineOf = new Map<Heading, TocLine>();
-  for (const line of toc.linked) lineOf.set(line.heading!, line);
-  const at = doc.headings.indexOf(heading);
+function insertLine(doc: ListDocument, lineOf: Map<Heading, TocLine>, at: number, heading: Heading): Fix | undefined {
   let sibling: TocLine | undefined;
   for (let i = at - 1; i >= 0; i--) {
     const h = doc.headings[i]!;

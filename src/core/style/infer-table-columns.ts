@@ -42,11 +42,13 @@ export function inferTableColumns(doc: ListDocument): ColumnConvention[] {
   const columns: Column[] = [];
   for (const table of doc.tables) {
     if (table.syntax !== 'gfm') continue;
+    // Each row's cells by column, once: a wide table costs rows × columns, not more.
+    const byColumn = table.bodyRows.map((row) => new Map(row.cells.map((c) => [c.colIndex, c])));
     table.columns.forEach((name, index) => {
       if (name.trim() === '') return;
       const cells: ColumnCell[] = [];
-      for (const row of table.bodyRows) {
-        const cell = row.cells.find((c) => c.colIndex === index);
+      for (const rowCells of byColumn) {
+        const cell = rowCells.get(index);
         if (!cell) continue;
         const written = doc.source.slice(cell.span.start.offset, cell.span.end.offset);
         const lead = /^[|\s]*/.exec(written)![0].length;
