@@ -79,7 +79,8 @@ function isName(word: string, entry: Entry): boolean {
   if (/\p{Lu}/u.test(word.slice(1)) || /[\p{N}._]/u.test(word)) return true;
   const lower = word.toLowerCase().replace(/['’]s$/u, '');
   const haystack = `${entry.name} ${entry.primaryLink?.url ?? ''}`.toLowerCase();
-  if (lower.includes('-')) return haystack.includes(lower);
+  if (!haystack.includes(lower)) return false;
+  if (lower.includes('-')) return true;
   return haystack.split(/[^\p{L}\p{N}]+/u).includes(lower);
 }
 

@@ -1,4 +1,4 @@
-import type { ListDocument } from '../model/types.js';
+import type { ListDocument, Section } from '../model/types.js';
 import { entryShape, type EntryShape } from './entry-shape.js';
 import { defaultStyle, type StyleSettings } from './style-settings.js';
 import { isKept, MIN_ENTRIES, type Strength } from './thresholds.js';
@@ -51,49 +51,58 @@ export function inferEntryFormat(doc: ListDocument, settings: StyleSettings = de
     const shape = entryShape(doc.source, entry);
     if (shape) shapes.push(shape);
   }
-  const tallies = new Map<string, Map<string, number>>();
-  const totals = new Map<string, number>();
-  const keysOf = (shape: EntryShape, aspect: FormatAspect): [string, string] => {
-    const depth = aspect === 'bullet' ? `#${shape.depth}` : '';
-    return [`${aspect}${depth}|s|${shape.entry.section.id}`, `${aspect}${depth}|f`];
+  // Per aspect (and bullet depth): one tally for the file and one per section, keyed by object.
+  const tallies = new Map<string, { file: Tally; sections: Map<Section, Tally> }>();
+  const groupOf = (shape: EntryShape, aspect: FormatAspect) => {
+    const key = aspect === 'bullet' ? `bullet#${shape.depth}` : aspect;
+    let group = tallies.get(key);
+    if (!group) tallies.set(key, (group = { file: newTally('file'), sections: new Map() }));
+    return group;
   };
   for (const shape of shapes) {
     for (const aspect of ASPECTS) {
       const value = valueOf(shape, aspect);
       if (value === undefined) continue;
-      for (const key of keysOf(shape, aspect)) {
-        let tally = tallies.get(key);
-        if (!tally) tallies.set(key, (tally = new Map()));
-        tally.set(value, (tally.get(value) ?? 0) + 1);
-        totals.set(key, (totals.get(key) ?? 0) + 1);
+      const group = groupOf(shape, aspect);
+      let section = group.sections.get(shape.entry.section);
+      if (!section) group.sections.set(shape.entry.section, (section = newTally('section')));
+      for (const tally of [group.file, section]) {
+        tally.counts.set(value, (tally.counts.get(value) ?? 0) + 1);
+        tally.total++;
       }
     }
   }
-  const decided = new Map<string, Convention | undefined>();
-  const decide = (key: string, scope: 'section' | 'file'): Convention | undefined => {
-    if (decided.has(key)) return decided.get(key);
-    const tally = tallies.get(key);
-    let result: Convention | undefined;
-    if (tally) {
-      let total = 0;
-      let best: [string, number] = ['', 0];
-      for (const [value, count] of tally) {
-        total += count;
-        if (count > best[1]) best = [value, count];
-      }
-      if (isKept(best[1], total)) result = { value: best[0], strength: { kept: best[1], total, scope } };
-    }
-    decided.set(key, result);
-    return result;
-  };
   return {
     shapes,
     conventionFor(shape, aspect) {
       const force = forced(settings, aspect);
       if (force === 'off') return undefined;
       if (force !== undefined) return { value: force, strength: { kept: 0, total: 0, scope: 'config' } };
-      const [sectionKey, fileKey] = keysOf(shape, aspect);
-      return (totals.get(sectionKey) ?? 0) >= MIN_ENTRIES ? decide(sectionKey, 'section') : decide(fileKey, 'file');
+      const group = groupOf(shape, aspect);
+      const section = group.sections.get(shape.entry.section);
+      return section && section.total >= MIN_ENTRIES ? decide(section) : decide(group.file);
     },
   };
+}
+
+interface Tally {
+  scope: 'section' | 'file';
+  counts: Map<string, number>;
+  total: number;
+  /** The convention, once decided (null: none). */
+  decided?: Convention | null;
+}
+
+function newTally(scope: 'section' | 'file'): Tally {
+  return { scope, counts: new Map(), total: 0 };
+}
+
+/** The dominant value, when it is kept strongly enough. */
+function decide(tally: Tally): Convention | undefined {
+  if (tally.decided === undefined) {
+    let best: [string, number] = ['', 0];
+    for (const [value, count] of tally.counts) if (count > best[1]) best = [value, count];
+    tally.decided = isKept(best[1], tally.total) ? { value: best[0], strength: { kept: best[1], total: tally.total, scope: tally.scope } } : null;
+  }
+  return tally.decided ?? undefined;
 }
