@@ -13,6 +13,8 @@ export interface EntryShape {
    * entry has no description or something else stands between (a badge, a parenthesis).
    */
   separator?: { text: string; start: number; end: number };
+  /** Whether a description follows the name. */
+  described?: boolean;
   /** The description's first letter case, when it starts with an ordinary word. */
   firstLetter?: { upper: boolean; offset: number };
   /** Sentence punctuation at the end of the description, and where the description ends. */
@@ -60,6 +62,7 @@ export function entryShape(source: string, entry: Entry): EntryShape | undefined
   const descEnd = badge ? Math.max(descStart, badge.span.start.offset - (source[badge.span.start.offset - 1] === '[' ? 1 : 0)) : end;
   const description = source.slice(descStart, descEnd);
   if (description.trim() === '') return shape;
+  shape.described = true;
   const word = /^\p{L}[\p{L}\p{N}'’._-]*/u.exec(description)?.[0];
   if (word && !isName(word, entry) && !NAMED_SUBJECT.test(description.slice(word.length))) shape.firstLetter = { upper: /^\p{Lu}/u.test(word), offset: descStart };
   const trimmed = description.replace(/\s+$/u, '');

@@ -21,7 +21,7 @@ export interface EntryFormatStyle {
 export function valueOf(shape: EntryShape, aspect: FormatAspect): string | undefined {
   switch (aspect) {
     case 'separator':
-      return shape.separator && shape.ending ? shape.separator.text : undefined;
+      return shape.separator && shape.described ? shape.separator.text : undefined;
     case 'firstLetter':
       return shape.firstLetter ? (shape.firstLetter.upper ? 'upper' : 'lower') : undefined;
     case 'ending':
