@@ -24,6 +24,10 @@ describe('entry-format: separator', () => {
     expect(format(section(10, [1, 5], { separator: ': ' }))).toEqual([]);
     expect(format(section(10, [0, 2, 4, 6, 8], { separator: ' — ' }))).toEqual([]);
   });
+  it('entries whose descriptions end in metadata (`MIT` `Go`) still show their separator', () => {
+    const md = list(names(10).map((x, i) => entryLine(x, { separator: i === 4 ? ': ' : ' - ', description: `Grows ${x}. \`MIT\` \`Go\`` })));
+    expect(format(md)).toEqual([expect.stringContaining('"Fern" separates name and description with ": " (entries use " - ": 9 of 10')]);
+  });
   it('extra spaces render the same and are not a different separator', () => {
     expect(format(section(10, [4], { separator: ' -  ' }))).toEqual([]);
   });
