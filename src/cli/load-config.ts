@@ -34,7 +34,7 @@ export function parseConfigText(path: string, text: string): ResolvedConfig {
     const key = issue.path.join('.') || '(top level)';
     const detail =
       issue.code === 'unrecognized_keys'
-        ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${key === '(top level)' ? '' : ` in "${key}"`} — expected one of: rules, ignore (urls, files), tools (name, homes, aliases), duplicates (scope), links (concurrency, hostConcurrency, hostIntervalMs, timeoutSeconds, retries, aliveStatusCodes, headers, reviewBudgetSeconds, reviewMaxLinks, hostProbeDays, unmaintainedYears), report (confirmRuns, confirmDays, intervalDays, budgetMinutes), maintenance (deadLinks), files`
+        ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${key === '(top level)' ? '' : ` in "${key}"`} — expected one of: rules, ignore (urls, files), tools (name, homes, aliases), duplicates (scope), links (concurrency, hostConcurrency, hostIntervalMs, timeoutSeconds, retries, aliveStatusCodes, headers, reviewBudgetSeconds, reviewMaxLinks, hostProbeDays, unmaintainedYears), report (confirmRuns, confirmDays, intervalDays, budgetMinutes), style (order, separator, descriptionCase, finalPunctuation, bullet, toc, tableColumns), maintenance (deadLinks, style), files`
         : `"${key}": ${issue.message}`;
     throw new ConfigError(`${path}: ${detail}`);
   }

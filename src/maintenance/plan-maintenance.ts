@@ -10,6 +10,7 @@ import { deadLinkFixes, type LeftAlone } from './dead-link-fixes.js';
 import { changesFingerprint } from './pull-body.js';
 import { respectIgnores } from './respect-ignores.js';
 import { traceFixes } from './trace-fixes.js';
+import { STYLE_RULE_IDS } from '../core/style/style-rule-ids.js';
 
 export interface MaintenancePlanInput {
   files: ListFile[];
@@ -37,11 +38,14 @@ export interface MaintenancePlan {
 /**
  * What the maintenance pull request should change, and why — pure. The certain fixes are
  * fixText's (the same as `listwarden fix`), plus confirmed dead links as
- * `maintenance.deadLinks` asks; nothing on an ignored URL or of an ignored rule. A file
+ * `maintenance.deadLinks` asks; nothing on an ignored URL or of an ignored rule, and no
+ * house-style fix unless `maintenance.style` is true. A file
  * whose change list cannot account for every edit is left out rather than changed unexplained.
  */
 export function planMaintenance(input: MaintenancePlanInput): MaintenancePlan {
-  const { findings, config } = respectIgnores(input.findings, input.config, input.ignoredUrls, input.ignoredRules);
+  // The list's existing style deviations are fixed here only when the maintainer asks (maintenance.style).
+  const ignoredRules = [...(input.ignoredRules ?? []), ...(input.config.maintenance.style ? [] : STYLE_RULE_IDS)];
+  const { findings, config } = respectIgnores(input.findings, input.config, input.ignoredUrls, ignoredRules);
   const dead = deadLinkFixes(input.files, findings, input.evidence, config.maintenance.deadLinks);
   const replaced = new Set(dead.findings.map((f) => `${f.file}\0${f.span.start.offset}`));
   const usable = [...dead.findings, ...findings.filter((f) => !(f.ruleId === 'no-dead-link' && replaced.has(`${f.file}\0${f.span.start.offset}`)))];

@@ -1,3 +1,4 @@
+import { STYLE_RULE_IDS } from '../core/style/style-rule-ids.js';
 import type { Finding } from '../core/findings/types.js';
 import { requestUrl } from '../links/collect-links.js';
 import type { UrlOutcome } from '../links/check-urls.js';
@@ -70,6 +71,8 @@ export interface ReportModel {
   rot?: RotItem[];
   /** Static findings of severity warning or error, by rule. */
   rules: RuleGroup[];
+  /** The list's existing deviations from its own house style (entry-order, entry-format…), by rule: own section. */
+  style?: RuleGroup[];
   /** Static findings of severity info (counted, not listed). */
   infoCount: number;
   /** What a maintenance pull request could change with certainty. */
@@ -84,9 +87,12 @@ export interface ModelInput {
   archived?: Map<string, string>;
   /** What the maintenance PR does with confirmed dead links. */
   deadLinks?: 'archive' | 'archive-or-remove' | 'off';
+  /** Whether the maintenance PR fixes house-style deviations (`maintenance.style`); default false. */
+  style?: boolean;
 }
 
 const LINK_RULE_IDS = new Set(LINK_RULES.map((r) => r.id));
+const STYLE_RULES = new Set(STYLE_RULE_IDS);
 
 /** The static rules in the order the report shows them: tables, names, duplicates, links in the text, text. */
 const RULE_ORDER = [
@@ -148,6 +154,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
   const archived = new Map<string, ArchivedRepo>();
   const redirects = new Map<string, RedirectLink>();
   const rules = new Map<string, Finding[]>();
+  const style = new Map<string, Finding[]>();
   const rot = new Map<string, RotItem>();
   let infoCount = 0;
   let certainFixes = 0;
@@ -157,16 +164,17 @@ export function buildReportModel(input: ModelInput): ReportModel {
     const key = written === undefined ? undefined : (requestUrl(written) ?? written);
     const outcome = key ? outcomes.get(key) : undefined;
     const place = placeOf(finding);
-    if (finding.fix?.certain) certainFixes++;
+    if (finding.fix?.certain && (input.style || !STYLE_RULES.has(finding.ruleId))) certainFixes++;
 
     if (!LINK_RULE_IDS.has(finding.ruleId) || key === undefined) {
       if (finding.severity === 'info') {
         infoCount++;
         continue;
       }
-      const list = rules.get(finding.ruleId) ?? [];
+      const groups = STYLE_RULES.has(finding.ruleId) ? style : rules;
+      const list = groups.get(finding.ruleId) ?? [];
       list.push(finding);
-      rules.set(finding.ruleId, list);
+      groups.set(finding.ruleId, list);
       continue;
     }
 
@@ -278,6 +286,9 @@ export function buildReportModel(input: ModelInput): ReportModel {
     rules: [...rules]
       .map(([ruleId, findings]) => ({ ruleId, findings: findings.sort(byPlace) }))
       .sort((a, b) => rank(a.ruleId) - rank(b.ruleId) || compare(a.ruleId, b.ruleId)),
+    ...(style.size > 0
+      ? { style: [...style].map(([ruleId, findings]) => ({ ruleId, findings: findings.sort(byPlace) })).sort((a, b) => STYLE_RULE_IDS.indexOf(a.ruleId) - STYLE_RULE_IDS.indexOf(b.ruleId)) }
+      : {}),
     infoCount,
     certainFixes,
   };

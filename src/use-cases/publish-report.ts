@@ -199,6 +199,7 @@ async function runReport(session: Session): Promise<ReportOutcome> {
     findings,
     ...(evidence ? { outcomes: evidence.run.outcomes, archived: evidence.archived } : {}),
     deadLinks: request.config.maintenance.deadLinks,
+    style: request.config.maintenance.style === true,
   });
 
   // The trend: this run's totals, when the links could be checked.

@@ -76,10 +76,25 @@ export const configSchema = z
       })
       .strict()
       .optional(),
+    style: z
+      .object({
+        /** `auto` (default) learns each convention from the list; a value forces it; `off` turns it off. */
+        order: z.enum(['auto', 'alphabetical', 'off']).optional(),
+        separator: z.enum(['auto', ' - ', ' — ', ' – ', ': ', 'off']).optional(),
+        descriptionCase: z.enum(['auto', 'upper', 'lower', 'off']).optional(),
+        finalPunctuation: z.enum(['auto', 'period', 'none', 'off']).optional(),
+        bullet: z.enum(['auto', '-', '*', '+', 'off']).optional(),
+        toc: z.enum(['auto', 'off']).optional(),
+        tableColumns: z.enum(['auto', 'off']).optional(),
+      })
+      .strict()
+      .optional(),
     maintenance: z
       .object({
         /** Confirmed dead links: `archive` replaces them with an archived copy where one exists; `archive-or-remove` also removes the entry when there is none; `off` leaves them to people. */
         deadLinks: z.enum(['archive', 'archive-or-remove', 'off']).optional(),
+        /** Whether the maintenance pull request also fixes the list's existing style deviations (entry-order, entry-format, toc-in-sync, table-column-values). */
+        style: z.boolean().optional(),
       })
       .strict()
       .optional(),

@@ -1,5 +1,6 @@
 import type { Severity } from '../findings/types.js';
 import type { ConfigInput, SeveritySetting } from './config-file-schema.js';
+import { defaultStyle, type StyleSettings } from '../style/style-settings.js';
 
 export type { ConfigInput, SeveritySetting } from './config-file-schema.js';
 
@@ -19,7 +20,9 @@ export interface ResolvedConfig {
   /** Link checker settings from the config (the CLI's flags take precedence). */
   links: NonNullable<ConfigInput['links']>;
   report: { confirmRuns: number; confirmDays: number; intervalDays: number; budgetMinutes: number };
-  maintenance: { deadLinks: 'archive' | 'archive-or-remove' | 'off' };
+  maintenance: { deadLinks: 'archive' | 'archive-or-remove' | 'off'; /** Also fix existing style deviations (default false). */ style?: boolean };
+  /** House-style conventions: learned (auto), forced or off. Absent means all auto. */
+  style?: StyleSettings;
 }
 
 export function resolveConfig(input: ConfigInput = {}): ResolvedConfig {
@@ -37,7 +40,8 @@ export function resolveConfig(input: ConfigInput = {}): ResolvedConfig {
       intervalDays: input.report?.intervalDays ?? 7,
       budgetMinutes: input.report?.budgetMinutes ?? 20,
     },
-    maintenance: { deadLinks: input.maintenance?.deadLinks ?? 'archive' },
+    maintenance: { deadLinks: input.maintenance?.deadLinks ?? 'archive', style: input.maintenance?.style ?? false },
+    style: { ...defaultStyle, ...(input.style ?? {}) },
   };
 }
 

@@ -12,6 +12,10 @@ import { noTrackingParams } from './no-tracking-params.js';
 import { noMojibake } from './no-mojibake.js';
 import { preferHttps } from './prefer-https.js';
 import { noDeadAnchor } from './no-dead-anchor.js';
+import { entryOrder } from './entry-order.js';
+import { entryFormat } from './entry-format.js';
+import { tocInSync } from './toc-in-sync.js';
+import { tableColumnValues } from './table-column-values.js';
 
 /** Every static rule, in the order their findings are listed for one place. */
 export const allRules: Rule[] = [
@@ -28,4 +32,8 @@ export const allRules: Rule[] = [
   noMojibake,
   preferHttps,
   noDeadAnchor,
+  entryOrder,
+  entryFormat,
+  tocInSync,
+  tableColumnValues,
 ];
