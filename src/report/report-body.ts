@@ -177,7 +177,7 @@ function sectionLines(input: ReportBodyInput, ctx: Context): string[] {
     out.push(`### 🎨 House style (${total})`, '', 'Entries that differ from the conventions the list itself keeps. Pull requests are held to them only for the entries they add or change; the maintenance pull request fixes these only with `maintenance.style: true`.', '');
     for (const group of model.style) {
       out.push(`#### [${code(group.ruleId, 100)}](${ruleDocUrl(group.ruleId)}) (${group.findings.length})`, '');
-      out.push(...capped(ctx, group.findings, (f) => [`- ${placeLink(ctx, { file: repoPath(f.file), line: f.span.start.line })} ${inlineText(f.message, 500)}`], 'problem'), '');
+      out.push(...capped(ctx, group.findings, (f) => [`- ${placeLink(ctx, { file: repoPath(f.file), line: f.span.start.line })} ${markdownText(f.message, 500)}`], 'problem'), '');
     }
   }
   if (model.infoCount > 0) out.push(`<sub>${plural(model.infoCount, 'note')} of severity info not listed — run \`listwarden check\` to see them.</sub>`, '');

@@ -80,7 +80,7 @@ export function applyFixes(source: string, findings: Finding[], options: ApplyOp
     const output = applyEdits(source, edits);
     parses++;
     const doc = buildDocument(path, output);
-    const result = { output, doc, ok: structureKept(before, doc, edits) };
+    const result = { output, doc, ok: structureKept(before, doc, edits, (text) => buildDocument(path, text).links) };
     tried.set(set, result);
     return result;
   };

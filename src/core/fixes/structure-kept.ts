@@ -40,16 +40,25 @@ function rowsOf(doc: ListDocument): TableRow[] {
   return rows;
 }
 
+/** Whether an edit lies inside a link's URL (a URL rewrite, checked exactly by `expectedUrl`). */
+function insideUrl(links: readonly Link[], edit: TextEdit): boolean {
+  return links.some((link) => link.urlSpan !== undefined && link.urlSpan.start.offset <= edit.start && edit.end <= link.urlSpan.end.offset);
+}
+
+const linkKey = (link: { url: string; syntax: Link['syntax']; isImage: boolean }) => `${link.syntax}\u0000${link.isImage ? 1 : 0}\u0000${link.url}`;
+
 /**
  * Whether text edits kept the document's structure: every link that was not deleted is
- * still there, in the same order and syntax, with the same URL (or, where an edit was
- * inside its URL, exactly the URL the edit wrote), no link appeared, and every table row
- * that was not deleted has as many cells as before. A URL that Markdown reads as more
- * syntax (a `)` closing the link early, a `|` splitting a table row) fails this.
+ * still there, in the same syntax, with the same URL (or, where an edit was inside its URL,
+ * exactly the URL the edit wrote); the only new links are those an edit wrote outside any
+ * URL (a moved entry, an added contents line: `linksIn` reads them from the edit's text),
+ * and every table row that was not deleted has as many cells as before. A URL that
+ * Markdown reads as more syntax (a `)` closing the link early, a `|` splitting a table row)
+ * fails this. Without such written links the order of the links must be kept too.
  *
  * `edits` are the applied edits in `before`'s coordinates.
  */
-export function structureKept(before: ListDocument, after: ListDocument, edits: readonly TextEdit[]): boolean {
+export function structureKept(before: ListDocument, after: ListDocument, edits: readonly TextEdit[], linksIn?: (text: string) => readonly Link[]): boolean {
   const expected: { url: string; syntax: Link['syntax']; isImage: boolean }[] = [];
   for (const link of before.links) {
     if (replacedBy(edits, link.span, link.urlSpan)) continue;
@@ -57,11 +66,27 @@ export function structureKept(before: ListDocument, after: ListDocument, edits: 
     if (url === undefined) return false;
     expected.push({ url, syntax: link.syntax, isImage: link.isImage });
   }
+  let wrote = 0;
+  if (linksIn) {
+    for (const edit of edits) {
+      if (edit.text === '' || insideUrl(before.links, edit) || !/[[<:]/.test(edit.text)) continue;
+      for (const link of linksIn(edit.text)) {
+        expected.push({ url: link.url, syntax: link.syntax, isImage: link.isImage });
+        wrote++;
+      }
+    }
+  }
   if (after.links.length !== expected.length) return false;
-  for (let i = 0; i < expected.length; i++) {
-    const want = expected[i]!;
-    const got = after.links[i]!;
-    if (got.url !== want.url || got.syntax !== want.syntax || got.isImage !== want.isImage) return false;
+  if (wrote > 0) {
+    const want = expected.map(linkKey).sort();
+    const got = after.links.map(linkKey).sort();
+    if (want.some((key, i) => key !== got[i])) return false;
+  } else {
+    for (let i = 0; i < expected.length; i++) {
+      const want = expected[i]!;
+      const got = after.links[i]!;
+      if (got.url !== want.url || got.syntax !== want.syntax || got.isImage !== want.isImage) return false;
+    }
   }
   const cellsBefore = rowsOf(before).filter((row) => !replacedBy(edits, row.span)).map((row) => row.cells.length);
   const cellsAfter = rowsOf(after).map((row) => row.cells.length);

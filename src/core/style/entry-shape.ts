@@ -65,7 +65,7 @@ export function entryShape(source: string, entry: Entry): EntryShape | undefined
   shape.described = true;
   const word = /^\p{L}[\p{L}\p{N}'’._-]*/u.exec(description)?.[0];
   if (word && !isName(word, entry) && !NAMED_SUBJECT.test(description.slice(word.length))) shape.firstLetter = { upper: /^\p{Lu}/u.test(word), offset: descStart };
-  const trimmed = description.replace(/\s+$/u, '');
+  const trimmed = description.trimEnd();
   const last = trimmed.slice(-1);
   // Only a letter, a digit or sentence punctuation tells: after a code span, a link or metadata
   // such as "(Demo, Source Code) `MIT` `Go`" the sentence's own end is not at the end.

@@ -1,3 +1,4 @@
+import { trimEndChars } from '../text/trim.js';
 import type { ListDocument, Table, TableCell } from '../model/types.js';
 import { isKept, MIN_ENTRIES, type Strength } from './thresholds.js';
 
@@ -52,7 +53,8 @@ export function inferTableColumns(doc: ListDocument): ColumnConvention[] {
         if (!cell) continue;
         const written = doc.source.slice(cell.span.start.offset, cell.span.end.offset);
         const lead = /^[|\s]*/.exec(written)![0].length;
-        const trail = /[|\s]*$/.exec(written.slice(lead))![0].length;
+        const rest = written.slice(lead);
+        const trail = rest.length - trimEndChars(rest, '| \t\n\r\f\v\u00a0').length;
         const raw = written.slice(lead, written.length - trail);
         if (raw.includes('\n')) continue;
         cells.push({ cell, raw, start: cell.span.start.offset + lead, end: cell.span.end.offset - trail });

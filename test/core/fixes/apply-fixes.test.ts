@@ -52,6 +52,28 @@ describe('applyFixes keeps a fix only if the links and table cells stay what the
     expect(applyFixes(source, [good]).output).toBe('See https://one.example/b for more.\n');
   });
 
+  it('accepts a moved entry and an added line: the links they write are the only new ones', () => {
+    const one = '- [One](https://one.example/a) - First.\n';
+    const start = LIST.indexOf(one);
+    const afterTwo = LIST.indexOf('\n\n|') + 1;
+    const move = finding('entry-order', { start, end: start + one.length, text: '' }, { start: afterTwo, end: afterTwo, text: one });
+    const added = finding('toc-in-sync', { start: 0, end: 0, text: '- [Tools](#tools)\n\n' });
+    const result = applyFixes(LIST, [move, added]);
+    expect(result.rejected).toEqual([]);
+    expect(result.output).toBe('- [Tools](#tools)\n\n' + LIST.replace(one, '').replace('Second.\n', `Second.\n${one}`));
+  });
+
+  it('still rejects a URL rewrite that smuggles in a link when another fix moves an entry', () => {
+    const one = '- [One](https://one.example/a) - First.\n';
+    const start = LIST.indexOf(one);
+    const afterTwo = LIST.indexOf('\n\n|') + 1;
+    const move = finding('entry-order', { start, end: start + one.length, text: '' }, { start: afterTwo, end: afterTwo, text: one });
+    const bad = finding('bad', replace(LIST, 'https://three.example/c', 'https://three.example/x)[Mirror](https://evil.example/setup.exe'));
+    const result = applyFixes(LIST, [move, bad]);
+    expect(result.rejected).toEqual([bad]);
+    expect(result.output).not.toContain('evil.example');
+  });
+
   it('accepts whole-line deletions of entries and rows (their links go with them)', () => {
     const entry = '- [Two](https://two.example/b) - Second.\n';
     const row = '| [Three](https://three.example/c) | Third. |\n';
