@@ -10,7 +10,7 @@ import { createGitHubPort } from '../github/octokit-adapter.js';
 import { LINK_RULES } from '../links/link-findings.js';
 import { jobSummary } from '../review/job-summary.js';
 import { reviewPullRequest, type CheckLinks, type FailOn } from '../use-cases/review-pull-request.js';
-import { VERSION } from '../cli/version.js';
+import { VERSION } from '../core/version.js';
 import { serviceLinkPorts } from '../links/service-link-ports.js';
 import { annotate } from './annotate.js';
 import { loadRepoConfig } from '../use-cases/load-repo-config.js';

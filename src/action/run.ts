@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { matchesAnyGlob } from '../core/config/glob.js';
-import { ConfigError, loadConfigFile } from '../cli/load-config.js';
+import { ConfigError, loadConfigFile } from '../use-cases/config-file.js';
 import { checkSource } from '../core/check-source.js';
 import { resolveConfig, type ResolvedConfig } from '../core/config/resolved-config.js';
 import type { Finding, Severity } from '../core/findings/types.js';
@@ -18,7 +18,7 @@ import { commentEvent, commentEventOf } from './comment-event.js';
 import type { CheckLinks } from '../use-cases/review-pull-request.js';
 import { loadRepoConfig } from '../use-cases/load-repo-config.js';
 import { logInfo } from './workflow-text.js';
-import { codeSpan, markdownText } from '../review/markdown-text.js';
+import { codeSpan, markdownText } from '../core/format/markdown-text.js';
 
 /** GitHub shows 10 error and 10 warning annotations per step; more than this only clutters the log. */
 export const MAX_ANNOTATIONS_PER_SEVERITY = 50;

@@ -1,5 +1,5 @@
 import type { ProbotOctokit } from 'probot';
-import { ConfigError, parseConfigText } from '../cli/load-config.js';
+import { ConfigError, parseConfigText } from '../use-cases/config-file.js';
 import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import type { RepoRef } from '../github/port.js';
 

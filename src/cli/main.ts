@@ -15,7 +15,7 @@ import { formatSarif } from '../core/format/format-sarif.js';
 import { formatMarkdown } from '../core/format/format-markdown.js';
 import { terminalText } from '../core/format/terminal-text.js';
 import { allRules } from '../core/rules/index.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../core/version.js';
 import { runInit } from './init.js';
 import { checkLists, recheckLists } from '../use-cases/check-lists.js';
 import { LINK_RULES } from '../links/link-findings.js';
@@ -75,7 +75,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   let config: ResolvedConfig = resolveConfig();
   const configPath = options.config ?? (existsSync(resolve(io.cwd, DEFAULT_CONFIG)) ? DEFAULT_CONFIG : undefined);
   if (configPath) {
-    const { ConfigError, loadConfigFile } = await import('./load-config.js');
+    const { ConfigError, loadConfigFile } = await import('../use-cases/config-file.js');
     try {
       config = await loadConfigFile(resolve(io.cwd, configPath));
     } catch (error) {

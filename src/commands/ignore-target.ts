@@ -1,5 +1,5 @@
 import type { ReportMemory } from '../report/report-memory.js';
-import { codeSpan } from '../review/markdown-text.js';
+import { codeSpan } from '../core/format/markdown-text.js';
 import { findRule, ruleIdList } from './known-rules.js';
 import { echoed } from './reply-texts.js';
 

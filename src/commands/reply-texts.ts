@@ -1,4 +1,4 @@
-import { codeSpan, markdownText } from '../review/markdown-text.js';
+import { codeSpan, markdownText } from '../core/format/markdown-text.js';
 
 /** Replies that say how a command went: "what happened — what to do". */
 

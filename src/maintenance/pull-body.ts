@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ruleDocUrl } from '../core/format/rule-docs.js';
 import type { RepoRef } from '../github/port.js';
 import { MAINTENANCE_BRANCH, MAINTENANCE_MARKER } from '../report/identity.js';
-import { codeSpan, markdownText, showHidden } from '../review/markdown-text.js';
+import { codeSpan, markdownText, showHidden } from '../core/format/markdown-text.js';
 import type { MaintenanceChange } from './change-list.js';
 import type { LeftAlone } from './dead-link-fixes.js';
 

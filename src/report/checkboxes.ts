@@ -7,7 +7,7 @@
  *     - [ ] open a pull request with the certain fixes <!-- listwarden:fix -->
  */
 
-import { codeSpan } from '../review/markdown-text.js';
+import { codeSpan } from '../core/format/markdown-text.js';
 
 const FIX_MARKER = '<!-- listwarden:fix -->';
 

@@ -1,6 +1,6 @@
 import type { RepoRef } from '../github/port.js';
 import { ruleDocUrl } from '../core/format/rule-docs.js';
-import { linkDestination, markdownText } from '../review/markdown-text.js';
+import { linkDestination, markdownText } from '../core/format/markdown-text.js';
 import { repoPath } from '../review/repo-path.js';
 import { fixBoxLine, ignoreBoxLine, urlInCode } from './checkboxes.js';
 import { REPORT_MARKER } from './identity.js';

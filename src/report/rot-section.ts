@@ -1,4 +1,4 @@
-import { markdownText } from '../review/markdown-text.js';
+import { markdownText } from '../core/format/markdown-text.js';
 import { ignoreBoxLine } from './checkboxes.js';
 import type { RotItem, RotKind } from './rot-items.js';
 

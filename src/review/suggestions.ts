@@ -3,7 +3,7 @@ import type { Finding, TextEdit } from '../core/findings/types.js';
 import { ruleDocUrl } from '../core/format/rule-docs.js';
 import { LineIndex } from '../core/parse/line-index.js';
 import type { ReviewCommentInput } from '../github/port.js';
-import { codeSpan, markdownText } from './markdown-text.js';
+import { codeSpan, markdownText } from '../core/format/markdown-text.js';
 import { repoPath } from './repo-path.js';
 import { spanLines } from './span-lines.js';
 

@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../core/findings/types.js';
 import { ruleDocUrl } from '../core/format/rule-docs.js';
-import { codeSpan, linkDestination, markdownText } from './markdown-text.js';
+import { codeSpan, linkDestination, markdownText } from '../core/format/markdown-text.js';
 import { repoPath } from './repo-path.js';
 
 /** Hidden first line of the sticky summary comment, by which a re-run finds and updates it. */

@@ -5,7 +5,7 @@ import type { Finding } from '../core/findings/types.js';
 import { GitHubPermissionError, type FileWrite, type GitHubPort, type PullSummary, type RepoRef, type ReviewCommentInput } from '../github/port.js';
 import { statusOf } from '../github/request-errors.js';
 import { changedLines } from '../review/changed-lines.js';
-import { codeSpan, markdownText } from '../review/markdown-text.js';
+import { codeSpan, markdownText } from '../core/format/markdown-text.js';
 import { fingerprintOf, suggestionComment } from '../review/suggestions.js';
 import { tooSlowFiles } from '../core/parse/inspect-input.js';
 import { checkLists, type LinkPorts, type ListFile, type RuleRunner } from './check-lists.js';

@@ -1,4 +1,4 @@
-import { ConfigError, parseConfigText } from '../cli/load-config.js';
+import { ConfigError, parseConfigText } from './config-file.js';
 import { resolveConfig, type ResolvedConfig } from '../core/config/resolved-config.js';
 import { decodeInput } from '../core/parse/decode-input.js';
 import type { GitHubPort, RepoRef } from '../github/port.js';

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
-import { parseConfigText } from '../../src/cli/load-config.js';
+import { parseConfigText } from '../../src/use-cases/config-file.js';
 import { resolveConfig } from '../../src/core/config/resolved-config.js';
 import { allRules } from '../../src/core/rules/index.js';
 import { workflowProblems } from '../adopt/helpers/workflow-lint.js';

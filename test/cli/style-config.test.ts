@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
-import { parseConfigText, ConfigError } from '../../src/cli/load-config.js';
+import { parseConfigText, ConfigError } from '../../src/use-cases/config-file.js';
 import { defaultStyle } from '../../src/core/style/style-settings.js';
 
 describe('style config', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError } from '../../src/cli/load-config.js';
+import { ConfigError } from '../../src/use-cases/config-file.js';
 import { loadRepoConfig } from '../../src/use-cases/load-repo-config.js';
 import { FakeGitHub, REPO } from './helpers/fake-github.js';
 

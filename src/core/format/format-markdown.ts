@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../findings/types.js';
-import { codeSpan, markdownText } from '../../review/markdown-text.js';
+import { codeSpan, markdownText } from './markdown-text.js';
 import { ruleDocUrl } from './rule-docs.js';
 import { summarize } from './summarize.js';
 

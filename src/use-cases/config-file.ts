@@ -3,6 +3,7 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { configSchema } from '../core/config/config-file-schema.js';
 import { resolveConfig, type ResolvedConfig } from '../core/config/resolved-config.js';
 import { allRules } from '../core/rules/index.js';
+import { LINK_RULES } from '../links/link-findings.js';
 
 export class ConfigError extends Error {}
 
@@ -38,7 +39,7 @@ export function parseConfigText(path: string, text: string): ResolvedConfig {
         : `"${key}": ${issue.message}`;
     throw new ConfigError(`${path}: ${detail}`);
   }
-  const known = new Set(allRules.map((r) => r.meta.id));
+  const known = new Set([...allRules.map((r) => r.meta.id), ...LINK_RULES.map((r) => r.id)]);
   for (const id of Object.keys(parsed.data.rules ?? {})) {
     if (!known.has(id)) throw new ConfigError(`${path}: "rules.${id}" is not a listwarden rule — known rules: ${[...known].join(', ')}`);
   }

@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import fc from 'fast-check';
-import { codeSpan, markdownText } from '../../src/review/markdown-text.js';
-import { HIDDEN, MENTION, REFERENCE, renderGfm } from './helpers/rendered-markdown.js';
+import { codeSpan, markdownText } from '../../../src/core/format/markdown-text.js';
+import { HIDDEN, MENTION, REFERENCE, renderGfm } from '../../review/helpers/rendered-markdown.js';
 
 /** Pieces an attacker would reach for, so random strings hit every trick often. */
 const TRICKS = [
