@@ -1,10 +1,10 @@
 // A worker thread of the app's check pool (check-pool.ts): parses lists and runs the rules,
 // all CPU, off the event loop that answers GitHub and /ping.
-import { checkFiles, type FilesCheck, type PlainFacts, type RulePart } from '../core/check-files.js';
+import { checkFiles, type FilesCheck, type PlainFacts, type RuleFile, type RulePart } from '../core/check-files.js';
 import type { ResolvedConfig } from '../core/config/resolved-config.js';
 
 export interface CheckJob {
-  files: { path: string; source: string }[];
+  files: RuleFile[];
   config: ResolvedConfig;
   part: RulePart;
   facts?: PlainFacts;

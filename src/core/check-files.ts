@@ -14,6 +14,14 @@ export interface PlainFacts {
   https: [url: string, works: boolean][];
 }
 
+/** One file of a job: plain data (it crosses to a worker thread). */
+export interface RuleFile {
+  path: string;
+  source: string;
+  /** In a pull request's review: the lines it adds or changes (see RunOptions.changedLines). */
+  changedLines?: number[];
+}
+
 export interface FilesCheck {
   /** Files that cannot be read as a list (binary, too large, too slow to parse). */
   problems: Finding[];
@@ -33,7 +41,7 @@ export function linkFactsOf(plain: PlainFacts): LinkFacts {
  * Parses list files and runs one part of the rules. Pure and all CPU: the job the app runs
  * in a worker thread, so a hostile list never holds its event loop.
  */
-export function checkFiles(files: { path: string; source: string }[], config: ResolvedConfig, part: RulePart, facts?: PlainFacts, keepDocs = false): FilesCheck {
+export function checkFiles(files: RuleFile[], config: ResolvedConfig, part: RulePart, facts?: PlainFacts, keepDocs = false): FilesCheck {
   const problems: Finding[] = [];
   const findings: Finding[] = [];
   const docs: ListDocument[] = [];
@@ -44,8 +52,13 @@ export function checkFiles(files: { path: string; source: string }[], config: Re
       continue;
     }
     const doc = buildDocument(file.path, file.source);
-    findings.push(...runRules(doc, { config, part, ...(facts ? { facts: linkFactsOf(facts) } : {}) }));
+    findings.push(...runRules(doc, { config, part, ...(facts ? { facts: linkFactsOf(facts) } : {}), ...changedOf(file) }));
     if (keepDocs) docs.push(doc);
   }
   return { problems, findings, docs };
+}
+
+/** The run option for a file's changed lines, when it has them. */
+export function changedOf(file: RuleFile): { changedLines?: ReadonlySet<number> } {
+  return file.changedLines ? { changedLines: new Set(file.changedLines) } : {};
 }

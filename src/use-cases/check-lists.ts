@@ -9,7 +9,7 @@ import type { Link, ListDocument } from '../core/model/types.js';
 import { collectUrls, requestUrl } from '../links/collect-links.js';
 import { checkUrls, type CheckUrlsOptions, type UrlOutcome, type UrlRun } from '../links/check-urls.js';
 import { linkFindings } from '../links/link-findings.js';
-import type { FilesCheck, PlainFacts, RulePart } from '../core/check-files.js';
+import { changedOf, type FilesCheck, type PlainFacts, type RulePart } from '../core/check-files.js';
 
 /**
  * Runs the parse and the rules somewhere else (the app: a worker pool with a deadline), so
@@ -42,6 +42,8 @@ export interface ListFile {
   bytes?: Uint8Array;
   /** The file starts with a UTF-8 byte order mark (not part of `source`). */
   bom?: boolean;
+  /** In a pull request's review: the lines it adds or changes (plain data: it travels to a worker with the file). */
+  changedLines?: number[];
 }
 
 export interface CheckListsResult {
@@ -105,7 +107,7 @@ export async function checkLists(files: ListFile[], config: ResolvedConfig, link
     // after the last answer: one rule at a time, with the event loop let run before each
     // (first to send the first requests), so answers and handshakes wait one rule at most.
     beforeLinks = [];
-    for (const doc of docs.docs) beforeLinks.push(...(await stepwise(ruleSteps(doc, { config, part: 'before-links' }))));
+    for (const doc of docs.docs) beforeLinks.push(...(await stepwise(ruleSteps(doc, { config, part: 'before-links', ...changedIn(files, doc.path) }))));
     evidence = await evidenceOf(await checking, links, notes);
   }
   const findings = [...docs.problems, ...(await report(files, docs.docs, config, evidence, links, beforeLinks))];
@@ -198,6 +200,12 @@ export async function recheckLists(files: ListFile[], config: ResolvedConfig, ev
   return [...docs.problems, ...(await report(files, docs.docs, config, evidence, links))];
 }
 
+/** The run option for the changed lines of the file at `path` (a review), when it has them. */
+function changedIn(files: ListFile[], path: string): ReturnType<typeof changedOf> {
+  const file = files.find((f) => f.path === path);
+  return file ? changedOf(file) : {};
+}
+
 function parseAll(files: ListFile[]): { docs: ListDocument[]; problems: Finding[] } {
   const docs: ListDocument[] = [];
   const problems: Finding[] = [];
@@ -213,7 +221,7 @@ function parseAll(files: ListFile[]): { docs: ListDocument[]; problems: Finding[
 async function report(files: ListFile[], docs: ListDocument[], config: ResolvedConfig, evidence: LinkEvidence | undefined, links: LinkPorts | undefined, beforeLinks?: Finding[], rulesDone = false): Promise<Finding[]> {
   const findings: Finding[] = beforeLinks ? [...beforeLinks] : [];
   const part = beforeLinks ? 'after-links' : 'all';
-  if (!rulesDone) for (const doc of docs) findings.push(...runRules(doc, { config, part, ...(evidence ? { facts: evidence.facts } : {}) }));
+  if (!rulesDone) for (const doc of docs) findings.push(...runRules(doc, { config, part, ...(evidence ? { facts: evidence.facts } : {}), ...changedIn(files, doc.path) }));
   if (!evidence) return findings;
   const collected = collectUrls(docs, compileUrlPatterns(config.ignoreUrls), links?.selectLink);
   const sources = new Map(files.map((f) => [f.path, f.source]));

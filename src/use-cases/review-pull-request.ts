@@ -72,8 +72,9 @@ export async function reviewPullRequest(github: GitHubPort, request: ReviewReque
     const head = await github.getFileText(repo, file.filename, request.headSha);
     if (head === undefined) continue;
     const base = file.status === 'added' ? undefined : await github.getFileText(repo, file.previousFilename ?? file.filename, request.baseSha);
-    files.push({ path: file.filename, source: head });
-    changed.set(file.filename, changedLines(base, head));
+    const lines = changedLines(base, head);
+    files.push({ path: file.filename, source: head, changedLines: [...lines] });
+    changed.set(file.filename, lines);
   }
 
   const onChangedLine = (path: string, line: number) => changed.get(path)?.has(line) ?? false;

@@ -64,6 +64,22 @@ describe('checkLists with link checks', () => {
     expect(strip(none.findings)).toEqual(strip((await checkLists([{ path: 'README.md', source: LIST }], config)).findings));
   });
 
+  it('a file\'s changed lines (a review) reach the rules here and in a worker (data copied across): the changed duplicate is the one reported', async () => {
+    const config = resolveConfig();
+    const runner: RuleRunner = async (files, cfg, part, facts, keepDocs) =>
+      structuredClone(checkFiles(structuredClone(files), structuredClone(cfg), part, facts && structuredClone(facts), keepDocs));
+    // Line 6 is the first of the two Trivy entries: without changed lines line 7 is the duplicate.
+    const dupLines = (findings: { ruleId: string; span: { start: { line: number } } }[]) => findings.filter((f) => f.ruleId === 'no-duplicate-entry').map((f) => f.span.start.line);
+    const plain = [{ path: 'README.md', source: LIST }];
+    const reviewed = [{ path: 'README.md', source: LIST, changedLines: [6] }];
+    expect(dupLines((await checkLists(plain, config)).findings)).toEqual([7]);
+    expect(dupLines((await checkLists(plain, config, undefined, runner)).findings)).toEqual([7]);
+    expect(dupLines((await checkLists(reviewed, config)).findings)).toEqual([6]);
+    expect(dupLines((await checkLists(reviewed, config, undefined, runner)).findings)).toEqual([6]);
+    expect(dupLines((await checkLists(reviewed, config, { prober: new TableProber(TITLES) })).findings)).toEqual([6]);
+    expect(dupLines((await checkLists(reviewed, config, { prober: new TableProber(TITLES) }, runner)).findings)).toEqual([6]);
+  });
+
   it('recheckLists with the rules run elsewhere (a report whose budget ran out): the same findings, no parse here', async () => {
     const config = resolveConfig();
     const parts: string[] = [];

@@ -21,6 +21,8 @@ export interface RunOptions {
    * without the parse problems, which the first part reported).
    */
   part?: 'all' | 'before-links' | 'after-links';
+  /** In a pull request's review: the lines the pull request adds or changes (RuleContext.changedLines). */
+  changedLines?: ReadonlySet<number>;
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -80,7 +82,7 @@ export function* ruleSteps(doc: ListDocument, options: RunOptions = {}): Generat
     if (started) yield;
     started = true;
     const configured = severityFor(config, rule.meta.id, rule.meta.defaultSeverity) as Severity;
-    for (const report of rule.check({ doc, config, registry, facts, isEnabled })) {
+    for (const report of rule.check({ doc, config, registry, facts, isEnabled, ...(options.changedLines ? { changedLines: options.changedLines } : {}) })) {
       if (suppressions.isSuppressed(rule.meta.id, report.span.start.line)) continue;
       const url = report.data?.url;
       if (typeof url === 'string' && ignoredUrl(url)) continue;

@@ -58,6 +58,12 @@ export interface RuleContext {
   facts: LinkFacts;
   /** Whether another rule runs in this check (so a rule can leave a defect to the rule that explains it best). */
   isEnabled(ruleId: string): boolean;
+  /**
+   * In a pull request's review: the lines of this file the pull request adds or changes
+   * (1-based). Absent outside a review. A rule that must pick one of two places (a duplicate)
+   * picks the one the pull request wrote.
+   */
+  changedLines?: ReadonlySet<number>;
 }
 
 export interface RuleMeta {

@@ -18,6 +18,10 @@ import { urlTokens } from '../names/url-tokens.js';
  *   a list may well need a tool in several places.
  * - With `duplicates.scope: file`, every repeat in the file is an error.
  *
+ * - In a pull request's review (`changedLines`), when one of the two is on a line the pull
+ *   request adds or changes and the other is not, the one it wrote is reported (so the
+ *   finding gates), above or below the other, and only it is ever deleted.
+ *
  * Only an entry's primary link counts: links in descriptions and images never do.
  */
 export const noDuplicateEntry: Rule = {
@@ -27,7 +31,8 @@ export const noDuplicateEntry: Rule = {
     description: 'The same link listed as an entry twice in one section or table group.',
     fixable: true,
   },
-  check({ doc, config }) {
+  check({ doc, config, changedLines }) {
+    const written = (e: Entry) => changedLines?.has(e.primaryLink!.span.start.line) ?? false;
     const reports: RuleReport[] = [];
     const firstInFile = new Map<string, Entry>();
     const firstInScope = new Map<string, Entry>();
@@ -53,7 +58,19 @@ export const noDuplicateEntry: Rule = {
         const renamed = entry.name !== '' && sameScope.name !== '' && !sameEntryName(entry.name, sameScope.name);
         const blameFirst = renamed && !fitsLink(sameScope) && fitsLink(entry);
         const twins = !renamed && sameDescription(entry, sameScope);
-        if (blameFirst) {
+        if (written(sameScope) && !written(entry)) {
+          // A pull request wrote the first of the two, above an entry it did not touch: the
+          // one it added is the duplicate, whatever the order (and the finding gates it).
+          const firstLink = sameScope.primaryLink!;
+          const fix = removalFix(doc, sameScope, twins);
+          const todo = renamed ? `remove the one it adds, or correct its URL if "${sameScope.name}" is something else` : 'remove the one it adds';
+          reports.push({
+            message: `Duplicate entry: ${firstLink.url} is already listed at ${at(link.span.start)}${nameOf(entry)} in ${label}, an entry this pull request does not change — ${todo}`,
+            span: firstLink.span,
+            ...(fix ? { fix } : {}),
+            data: { url: firstLink.url, first: placeOf(entry, label), scope: labelOf(sameScope) },
+          });
+        } else if (blameFirst && !written(entry)) {
           const firstLink = sameScope.primaryLink!;
           const fix = removalFix(doc, sameScope, false);
           reports.push({

@@ -118,6 +118,46 @@ describe('no-duplicate-entry: lists', () => {
     expect(where(checkText(neither, rules))).toEqual(['2:3 no-duplicate-entry']);
   });
 
+  describe('in a pull request\'s review (changedLines: the lines it adds or changes)', () => {
+    const twins = ['## Tools', '', '- [Foo](https://foo.example) - Foo.', '- [Bar](https://bar.example) - Bar.', '- [Foo](https://foo.example/) - Foo.', ''].join('\n');
+
+    it('reports the entry on a changed line even when it is the first, names the original, and deletes only it', () => {
+      const findings = checkText(twins, rules, { changedLines: new Set([3]) });
+      expect(where(findings)).toEqual(['3:3 no-duplicate-entry']);
+      expect(findings[0]!.message).toBe(
+        'Duplicate entry: https://foo.example is already listed at 5:3 ("Foo") in section "Tools", an entry this pull request does not change — remove the one it adds',
+      );
+      expect(findings[0]!.data).toEqual({ url: 'https://foo.example', first: { line: 5, column: 3, scope: 'section "Tools"' }, scope: 'section "Tools"' });
+      expect(findings[0]!.fix?.certain).toBe(true);
+      expect(fixText(twins, rules, { changedLines: new Set([3]) })).toBe(twins.replace('- [Foo](https://foo.example) - Foo.\n', ''));
+    });
+
+    it('keeps the later entry when it is the changed one, and the plain order when both or neither changed', () => {
+      expect(where(checkText(twins, rules, { changedLines: new Set([5]) }))).toEqual(['5:3 no-duplicate-entry']);
+      expect(where(checkText(twins, rules, { changedLines: new Set([3, 5]) }))).toEqual(['5:3 no-duplicate-entry']);
+      expect(where(checkText(twins, rules, { changedLines: new Set([4]) }))).toEqual(['5:3 no-duplicate-entry']);
+      expect(where(checkText(twins, rules, { changedLines: new Set() }))).toEqual(['5:3 no-duplicate-entry']);
+    });
+
+    it('never blames the untouched entry for its name: an added entry is the duplicate even when only its name fits the link', () => {
+      const text = ['- [Mediastack](https://apilayer.com/products/mediastack) - News data.', '- [Markestack](https://apilayer.com/products/mediastack) - Stock market data.', ''].join('\n');
+      // Outside a review the misnamed one is blamed; the pull request added line 1, so line 1 it is.
+      expect(where(checkText(text, rules))).toEqual(['2:3 no-duplicate-entry']);
+      const [added] = checkText(text, rules, { changedLines: new Set([1]) });
+      expect(where([added!])).toEqual(['1:3 no-duplicate-entry']);
+      expect(added!.message).toContain('remove the one it adds, or correct its URL if "Mediastack" is something else');
+      expect(added!.fix).toEqual({ edits: [{ start: 0, end: text.indexOf('\n') + 1, text: '' }], certain: false });
+      // The added one is later and its name does not fit: it stays the one reported.
+      expect(where(checkText(text, rules, { changedLines: new Set([2]) }))).toEqual(['2:3 no-duplicate-entry']);
+      // The untouched misnamed entry above an added one that fits: outside a review line 1 is blamed; in it, the added line 2.
+      const reversed = ['- [Markestack](https://apilayer.com/products/mediastack) - Stock market data.', '- [Mediastack](https://apilayer.com/products/mediastack) - News data.', ''].join('\n');
+      expect(where(checkText(reversed, rules))).toEqual(['1:3 no-duplicate-entry']);
+      const [second] = checkText(reversed, rules, { changedLines: new Set([2]) });
+      expect(where([second!])).toEqual(['2:3 no-duplicate-entry']);
+      expect(second!.fix?.edits).toEqual([{ start: reversed.indexOf('\n') + 1, end: reversed.length, text: '' }]);
+    });
+  });
+
   it('ignores description links, badges and empty links', () => {
     const text = [
       '- [Alpha](https://alpha.dev) - Built on [core](https://core.dev).',
