@@ -53,8 +53,16 @@ export function plainRequestFacts(facts: LinkFacts | undefined, requestUrls: Ite
 export function requestFactsOf(plain: PlainRequestFacts): LinkFacts {
   const titles = new Map(plain.titles);
   const https = new Map(plain.https);
-  const key = (url: string) => requestUrl(url) ?? url;
-  return { titlesFor: (url) => titles.get(key(url)) ?? [], httpsWorks: (url) => https.get(key(url)) };
+  return {
+    titlesFor(url) {
+      const key = requestUrl(url);
+      return (key ? titles.get(key) : undefined) ?? [];
+    },
+    httpsWorks(url) {
+      const key = requestUrl(url);
+      return key ? https.get(key) : undefined;
+    },
+  };
 }
 
 /** The fix job itself: pure and all CPU. */
