@@ -2,6 +2,7 @@ import type { CheckLinks } from '../use-cases/review-pull-request.js';
 import type { PortTuning } from './installation-port.js';
 import type { AppMetrics } from './metrics.js';
 import type { RuleRunner } from '../use-cases/check-lists.js';
+import type { FixRunner } from '../use-cases/fix-job.js';
 
 /**
  * How the app runs, the same for every repository it is installed on: from the
@@ -24,6 +25,8 @@ export interface AppSettings {
   metrics?: AppMetrics;
   /** Where lists are parsed and checked: the server's worker pool; absent → on this thread (tests). */
   rules?: RuleRunner;
+  /** Where the certain fixes are computed: the server's worker pool; absent → on this thread (tests). */
+  fixes?: FixRunner;
 }
 
 export class SettingsError extends Error {}

@@ -6,6 +6,7 @@ import { checkFiles, type FilesCheck } from '../core/check-files.js';
 import type { Finding } from '../core/findings/types.js';
 import { TOO_SLOW } from '../core/parse/inspect-input.js';
 import type { ListFile, RuleRunner } from '../use-cases/check-lists.js';
+import type { FixJob, FixJobResult, FixRunner } from '../use-cases/fix-job.js';
 import type { CheckJob } from './check-worker.js';
 
 export interface CheckPoolOptions {
@@ -20,22 +21,23 @@ export interface CheckPoolOptions {
 export const DEFAULT_CHECK_DEADLINE_MS = 60_000;
 
 /**
- * The app's pool of worker threads for parsing lists and running the rules. A job past its
- * deadline is stopped (its thread is ended and replaced) and its files get one clear
- * finding each, "Too large or too slow to check", over the whole file, so it gates the pull
- * request; other jobs go on in the other threads meanwhile.
+ * The app's pool of worker threads for parsing lists, running the rules and computing the
+ * certain fixes. A job past its deadline is stopped (its thread is ended and replaced) and
+ * its files get one clear finding each, "Too large or too slow to check", over the whole
+ * file, so it gates the pull request (a fix job: the list is left unchanged, and the reply
+ * says why); other jobs go on in the other threads meanwhile.
  */
 export class CheckPool {
   readonly deadlineMs: number;
   readonly threads: number;
-  private readonly pool: Piscina<CheckJob, FilesCheck>;
+  private readonly pool: Piscina<CheckJob | FixJob, FilesCheck | FixJobResult>;
   /** Jobs handed to the pool and not yet settled (queued or running). */
   private submitted = 0;
 
   constructor(options: CheckPoolOptions & { filename: string }) {
     this.deadlineMs = options.deadlineMs ?? DEFAULT_CHECK_DEADLINE_MS;
     this.threads = options.threads ?? Math.max(2, availableParallelism() - 1);
-    this.pool = new Piscina<CheckJob, FilesCheck>({ filename: options.filename, minThreads: 1, maxThreads: this.threads, idleTimeout: 60_000 });
+    this.pool = new Piscina<CheckJob | FixJob, FilesCheck | FixJobResult>({ filename: options.filename, minThreads: 1, maxThreads: this.threads, idleTimeout: 60_000 });
   }
 
   /** The runner for checkLists and reviewPullRequest. */
@@ -44,10 +46,28 @@ export class CheckPool {
     const job: CheckJob = { files, config, part, ...(facts ? { facts } : {}), ...(keepDocs ? { keepDocs } : {}) };
     this.submitted++;
     try {
-      return await this.pool.run(job, { signal });
+      return (await this.pool.run(job, { signal })) as FilesCheck;
     } catch (error) {
       if (!signal.aborted) throw error;
       return { problems: files.map((file) => tooSlow(file, this.deadlineMs)), findings: [], docs: [] };
+    } finally {
+      this.submitted--;
+    }
+  };
+
+  /**
+   * The fixer for `/listwarden fix` and the maintenance pull request: one list's certain
+   * fixes in a worker thread, within the same deadline. A job past it leaves the list
+   * unchanged and says why (`tooSlow`).
+   */
+  readonly fix: FixRunner = async (job) => {
+    const signal = AbortSignal.timeout(this.deadlineMs);
+    this.submitted++;
+    try {
+      return (await this.pool.run(job, { signal, name: 'fixJob' })) as FixJobResult;
+    } catch (error) {
+      if (!signal.aborted) throw error;
+      return { output: job.source, applied: [], rejected: [], tooSlow: tooSlow(job, this.deadlineMs) };
     } finally {
       this.submitted--;
     }
@@ -66,7 +86,7 @@ export class CheckPool {
 }
 
 /** The finding for a file whose check passed its deadline: over the whole file, so any change to it gates. */
-export function tooSlow(file: ListFile, deadlineMs: number): Finding {
+export function tooSlow(file: Pick<ListFile, 'path' | 'source'>, deadlineMs: number): Finding {
   let lines = 1;
   let lastLineStart = 0;
   for (let at = file.source.indexOf('\n'); at >= 0; at = file.source.indexOf('\n', at + 1)) {

@@ -32,8 +32,9 @@ function runnersFor(session: RepoSession, settings: AppSettings, botLogin: strin
     maintenance: settings.maintenance,
     botLogin,
     ...(settings.rules ? { rules: settings.rules } : {}),
+    ...(settings.fixes ? { fixes: settings.fixes } : {}),
     reviewLinks: () => observedLinks(settings.metrics, 'review', serviceLinkPorts(session.config, undefined, settings.env)),
-    scheduled: (maintenance) => reportRun(session, { files: session.config.files ?? settings.files, checkLinks: settings.reportLinks, maintenance, botLogin, now: settings.now, env: settings.env, metrics: settings.metrics, rules: settings.rules }),
+    scheduled: (maintenance) => reportRun(session, { files: session.config.files ?? settings.files, checkLinks: settings.reportLinks, maintenance, botLogin, now: settings.now, env: settings.env, metrics: settings.metrics, rules: settings.rules, fixes: settings.fixes }),
   });
 }
 

@@ -1,5 +1,6 @@
 import { serviceLinkPorts } from '../links/service-link-ports.js';
 import type { RuleRunner } from '../use-cases/check-lists.js';
+import type { FixRunner } from '../use-cases/fix-job.js';
 import { runScheduled, statePolicyFor, type ScheduledRunOutcome } from '../use-cases/scheduled-run.js';
 import { observedLinks, type AppMetrics } from './metrics.js';
 import type { RepoSession } from './repo-session.js';
@@ -20,6 +21,8 @@ export interface ReportRunOptions {
   metrics?: AppMetrics | undefined;
   /** The app's worker pool: the lists are parsed and checked there, never on the event loop. */
   rules?: RuleRunner | undefined;
+  /** The app's worker pool: the maintenance pull request's fixes are computed there. */
+  fixes?: FixRunner | undefined;
 }
 
 /**
@@ -46,6 +49,7 @@ export async function reportRun(session: RepoSession, options: ReportRunOptions)
       maintenance: options.maintenance,
       botLogin: options.botLogin,
       ...(options.rules ? { rules: options.rules } : {}),
+      ...(options.fixes ? { fixes: options.fixes } : {}),
       ...(session.dryRun ? { dryRun: true } : {}),
       log: (line) => log.info(line),
     });

@@ -106,7 +106,7 @@ export function startScheduler(app: Probot, settings: AppSettings, options: Sche
       return 'skipped';
     }
     session.log.info(`report due (every ${intervalDays} day(s))${session.dryRun ? ' — dry run' : ''}: running it`);
-    const outcome = await reportRun(session, { files: session.config.files ?? settings.files, checkLinks: settings.reportLinks, maintenance: settings.maintenance, botLogin: login, now: settings.now, env: settings.env, metrics: settings.metrics, rules: settings.rules });
+    const outcome = await reportRun(session, { files: session.config.files ?? settings.files, checkLinks: settings.reportLinks, maintenance: settings.maintenance, botLogin: login, now: settings.now, env: settings.env, metrics: settings.metrics, rules: settings.rules, fixes: settings.fixes });
     // A run that failed is not recorded: the next round tries again.
     lastRunHere.set(key, now);
     session.log.info(`scheduled report: ${describeScheduled(outcome)}`);

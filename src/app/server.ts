@@ -93,6 +93,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, override
     : undefined;
   if (pool) {
     settings.rules = pool.run;
+    settings.fixes = pool.fix;
     metrics.watchJobs('check', () => pool.counts());
   }
   const middleware = await createNodeMiddleware(listwardenApp(settings, inFlight), { probot, webhooksPath: env.WEBHOOK_PATH || undefined });

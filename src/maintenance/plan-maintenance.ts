@@ -3,13 +3,12 @@ import { TOO_SLOW, tooSlowFiles } from '../core/parse/inspect-input.js';
 import type { Finding } from '../core/findings/types.js';
 import type { FileWrite } from '../github/port.js';
 import type { LinkEvidence, ListFile } from '../use-cases/check-lists.js';
-import { fixText } from '../use-cases/fix-text.js';
+import { inProcessFixer, plainRequestFacts, type FixRunner } from '../use-cases/fix-job.js';
 import { listWrite } from '../use-cases/read-list-file.js';
 import { changeList, type MaintenanceChange } from './change-list.js';
 import { deadLinkFixes, type LeftAlone } from './dead-link-fixes.js';
 import { changesFingerprint } from './pull-body.js';
 import { respectIgnores } from './respect-ignores.js';
-import { traceFixes } from './trace-fixes.js';
 import { STYLE_RULE_IDS } from '../core/style/style-rule-ids.js';
 
 export interface MaintenancePlanInput {
@@ -19,6 +18,8 @@ export interface MaintenancePlanInput {
   evidence?: LinkEvidence;
   ignoredUrls?: string[];
   ignoredRules?: string[];
+  /** Computes the fixes off this thread (the app's worker pool, with its deadline); absent → here. */
+  fixes?: FixRunner;
 }
 
 export interface MaintenancePlan {
@@ -42,14 +43,15 @@ export interface MaintenancePlan {
  * house-style fix unless `maintenance.style` is true. A file
  * whose change list cannot account for every edit is left out rather than changed unexplained.
  */
-export function planMaintenance(input: MaintenancePlanInput): MaintenancePlan {
+export async function planMaintenance(input: MaintenancePlanInput): Promise<MaintenancePlan> {
   // The list's existing style deviations are fixed here only when the maintainer asks (maintenance.style).
   const ignoredRules = [...(input.ignoredRules ?? []), ...(input.config.maintenance.style ? [] : STYLE_RULE_IDS)];
   const { findings, config } = respectIgnores(input.findings, input.config, input.ignoredUrls, ignoredRules);
   const dead = deadLinkFixes(input.files, findings, input.evidence, config.maintenance.deadLinks);
   const replaced = new Set(dead.findings.map((f) => `${f.file}\0${f.span.start.offset}`));
   const usable = [...dead.findings, ...findings.filter((f) => !(f.ruleId === 'no-dead-link' && replaced.has(`${f.file}\0${f.span.start.offset}`)))];
-  const facts = input.evidence?.facts;
+  const facts = input.evidence ? plainRequestFacts(input.evidence.facts, input.evidence.run.outcomes.keys()) : undefined;
+  const fixes = input.fixes ?? inProcessFixer;
 
   const plan: MaintenancePlan = { writes: [], changes: [], fingerprint: '', leftAlone: dead.leftAlone, unexplained: [], refused: [] };
   // A list refused as too large or too slow to check is not parsed again here to fix it.
@@ -60,10 +62,14 @@ export function planMaintenance(input: MaintenancePlanInput): MaintenancePlan {
       continue;
     }
     const own = usable.filter((f) => f.file === file.path);
-    const fixed = fixText(file.path, file.source, own, config, facts);
+    const fixed = await fixes({ path: file.path, source: file.source, findings: own, config, ...(facts ? { facts } : {}), trace: true });
+    if (fixed.tooSlow) {
+      plan.refused.push(`${file.path} left out — ${fixed.tooSlow.message}`);
+      continue;
+    }
     if (fixed.output === file.source) continue;
-    const trace = traceFixes(file.path, file.source, own, config, facts);
-    if (trace.output !== fixed.output) {
+    const trace = fixed.trace;
+    if (!trace || trace.output !== fixed.output) {
       plan.unexplained.push(file.path);
       continue;
     }

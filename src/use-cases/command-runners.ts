@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import type { GitHubPort, RepoRef } from '../github/port.js';
 import { CommandError } from '../commands/command-error.js';
 import type { LinkPorts, RuleRunner } from './check-lists.js';
+import type { FixRunner } from './fix-job.js';
 import { fixPullRequest } from './fix-pull-request.js';
 import type { CommandRunners } from './handle-command.js';
 import { reviewPullRequest, type CheckLinks } from './review-pull-request.js';
@@ -20,6 +21,8 @@ export interface RunnerDeps {
   botLogin?: string;
   /** Runs the parse and the rules off this thread (the app's worker pool, with its deadline); absent → here. */
   rules?: RuleRunner;
+  /** Computes `/listwarden fix`'s fixes off this thread (the app's worker pool, with its deadline); absent → here. */
+  fixes?: FixRunner;
   /** A link checker for one review (closed after it), or undefined for none. */
   reviewLinks: () => { ports: LinkPorts; close(): Promise<void> } | undefined;
   /** The scheduled run (report, then maintenance PR when asked), with the caller's link state. */
@@ -58,6 +61,6 @@ export function commandRunners(deps: RunnerDeps): CommandRunners {
     },
     recheckReport: async () => describeScheduled(await deps.scheduled(deps.maintenance)),
     fixMaintenance: async () => describeScheduled(await deps.scheduled(true)),
-    fixPull: async (pull) => (await fixPullRequest(github, { repo, pull, files, config, ...(deps.botLogin ? { botLogin: deps.botLogin } : {}), ...(deps.rules ? { rules: deps.rules } : {}) })).line,
+    fixPull: async (pull) => (await fixPullRequest(github, { repo, pull, files, config, ...(deps.botLogin ? { botLogin: deps.botLogin } : {}), ...(deps.rules ? { rules: deps.rules } : {}), ...(deps.fixes ? { fixes: deps.fixes } : {}) })).line,
   };
 }

@@ -9,7 +9,7 @@ import { codeSpan, markdownText } from '../core/format/markdown-text.js';
 import { fingerprintOf, suggestionComment } from '../review/suggestions.js';
 import { tooSlowFiles } from '../core/parse/inspect-input.js';
 import { checkLists, type LinkPorts, type ListFile, type RuleRunner } from './check-lists.js';
-import { fixText } from './fix-text.js';
+import { inProcessFixer, plainRequestFacts, type FixRunner } from './fix-job.js';
 import { listWrite, readListFile } from './read-list-file.js';
 
 /** `/listwarden fix` on a pull request. */
@@ -23,6 +23,8 @@ export interface FixPullRequest {
   links?: LinkPorts;
   /** Runs the parse and the rules off this thread (the app's worker pool, with its deadline); absent → here. */
   rules?: RuleRunner;
+  /** Computes the fixes off this thread (the app's worker pool, with its deadline); absent → here. */
+  fixes?: FixRunner;
   /** The login the token writes as, to recognize suggestions posted before. */
   botLogin?: string;
 }
@@ -81,9 +83,16 @@ export async function fixPullRequest(github: GitHubPort, request: FixPullRequest
   // A list refused as too large or too slow to check is not parsed again here to fix it: say so.
   const refused = tooSlowFiles(result.findings);
   for (const problem of result.findings.filter((f) => refused.has(f.file) && f.ruleId === 'unreadable-input')) skipped.push(`${problem.file}: ${problem.message}`);
+  const facts = result.evidence ? plainRequestFacts(result.evidence.facts, result.evidence.run.outcomes.keys()) : undefined;
+  const fixes = request.fixes ?? inProcessFixer;
   for (const list of lists) {
     if (refused.has(list.path)) continue;
-    const fixed = fixText(list.path, list.head, result.findings, request.config, result.facts);
+    const own = result.findings.filter((f) => f.file === list.path);
+    const fixed = await fixes({ path: list.path, source: list.head, findings: own, config: request.config, ...(facts ? { facts } : {}) });
+    if (fixed.tooSlow) {
+      skipped.push(`${list.path}: ${fixed.tooSlow.message}`);
+      continue;
+    }
     if (fixed.output === list.head) continue;
     const written = listWrite(list.file, fixed.output);
     if ('refused' in written) {

@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import type { Finding } from '../core/findings/types.js';
 import type { CommitSummary, FileWrite, GitHubPort, PullSummary, RepoRef } from '../github/port.js';
 import type { MaintenanceChange } from '../maintenance/change-list.js';
+import type { FixRunner } from './fix-job.js';
 import { planMaintenance, type MaintenancePlan } from '../maintenance/plan-maintenance.js';
 import { commitMessage, MAINTENANCE_TRAILER, pullBody, pullTitle, readFingerprint } from '../maintenance/pull-body.js';
 import { MAINTENANCE_BRANCH } from '../report/identity.js';
@@ -33,6 +34,8 @@ export interface MaintenanceRequest {
   log?: (line: string) => void;
   /** Web address of the GitHub server, for links to lines in the body (default https://github.com). */
   serverUrl?: string;
+  /** Computes the fixes off this thread (the app's worker pool, with its deadline); absent → here. */
+  fixes?: FixRunner;
 }
 
 export interface MaintenanceOutcome {
@@ -111,7 +114,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  */
 export async function maintainList(github: GitHubPort, request: MaintenanceRequest): Promise<MaintenanceOutcome> {
   const log = request.log ?? (() => undefined);
-  const plan = planMaintenance(request);
+  const plan = await planMaintenance(request);
   log(`maintenance: ${plural(plan.changes.length, 'certain change')} in ${plural(plan.writes.length, 'file')}`);
   for (const why of plan.refused) log(`maintenance: ${why}`);
   for (const path of plan.unexplained) log(`maintenance: ${path} left out — listwarden could not account for every edit line by line (please report this as a bug)`);

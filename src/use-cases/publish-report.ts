@@ -16,6 +16,7 @@ import { readListFile } from './read-list-file.js';
 import { compileUrlPatterns } from '../core/findings/url-pattern.js';
 import { collectUrls } from '../links/collect-links.js';
 import { rememberedFailures } from '../report/remembered-links.js';
+import type { FixRunner } from './fix-job.js';
 import { checkLists, recheckLists, type LinkEvidence, type LinkPorts, type ListFile, type RuleRunner } from './check-lists.js';
 import { trimEndChars } from '../core/text/trim.js';
 
@@ -28,6 +29,8 @@ export interface ReportRequest {
   links?: LinkPorts;
   /** Runs the parse and the rules off this thread (the app's worker pool, with its deadline); absent → here. */
   rules?: RuleRunner;
+  /** Computes the maintenance pull request's fixes off this thread (the app's worker pool, with its deadline); absent → here. */
+  fixes?: FixRunner;
   now: () => number;
   /** Write nothing (and take no lease); log and return what would be written. */
   dryRun?: boolean;

@@ -44,6 +44,7 @@ export async function runScheduled(github: GitHubPort, request: ScheduledRunRequ
     ...(request.serverUrl ? { serverUrl: request.serverUrl } : {}),
     ...(request.dryRun ? { dryRun: true } : {}),
     ...(request.log ? { log: request.log } : {}),
+    ...(request.fixes ? { fixes: request.fixes } : {}),
   });
   return { report, maintenance };
 }

@@ -91,7 +91,7 @@ const summary = () => api.state.issueComments.find((c: { body: string }) => c.bo
 describe('the Action reviewing links', () => {
   it('a host answering 429 with Retry-After: 60 for more links than the per-host limit: the review is written and fails on the dead link', async () => {
     const slow = Array.from({ length: 8 }, (_, i) => `- [Slow ${i}](${farm.url(`/wait-a-minute?n=${i}`, '127.0.0.2')}) - Rate limited.`);
-    const run = await reviewPr([...slow, `- [Gone](${farm.url('/gone')}) - Dead.`]);
+    const run = await reviewPr([...slow, `- [Stale](${farm.url('/gone')}) - Dead (named to keep the section in order).`]);
     expect(run.code).toBe(1);
     expect(annotations()).toEqual([...Array.from({ length: 8 }, (_, i) => `${6 + i} link-unverifiable`), '14 no-dead-link']);
     const messages = (api.state.checkRuns[0]!.annotations as { message: string }[]).map((a) => a.message);

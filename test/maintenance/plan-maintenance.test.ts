@@ -3,6 +3,7 @@ import { planMaintenance, type MaintenancePlanInput } from '../../src/maintenanc
 import type { MaintenanceChange } from '../../src/maintenance/change-list.js';
 import type { ConfigInput } from '../../src/core/config/resolved-config.js';
 import { fixText } from '../../src/use-cases/fix-text.js';
+import { runFixJob, type FixJob, type FixRunner } from '../../src/use-cases/fix-job.js';
 import { tooSlow } from '../../src/app/check-pool.js';
 import { TOO_SLOW } from '../../src/core/parse/inspect-input.js';
 import { checkWith, config, NOT_FOUND, redirect, type LinkWorld } from './helpers/link-evidence.js';
@@ -36,13 +37,39 @@ function written(p: Awaited<ReturnType<typeof plan>>): string {
   return p.writes.find((w) => w.path === 'README.md')?.content ?? LIST;
 }
 
+describe('the maintenance plan with a fixer (the app\'s worker pool)', () => {
+  it('hands each list\'s fixes to the fixer as plain data, with the link facts, and plans exactly what in-process fixing plans', async () => {
+    const jobs: FixJob[] = [];
+    const fixer: FixRunner = async (job) => {
+      const plain = structuredClone(job);
+      jobs.push(plain);
+      return structuredClone(runFixJob(plain));
+    };
+    const here = await plan();
+    const there = await plan(LIST, WORLD, {}, { fixes: fixer });
+    expect(jobs.map((j) => [j.path, j.source, j.trace])).toEqual([['README.md', LIST, true]]);
+    expect(jobs[0]!.facts).toBeDefined();
+    expect(there.writes).toEqual(here.writes);
+    expect(there.changes).toEqual(here.changes);
+    expect(there.writes.length).toBe(1);
+  });
+
+  it('leaves a list out, and says why, when its fix job passed the deadline', async () => {
+    const slow: FixRunner = async (job) => ({ output: job.source, applied: [], rejected: [], tooSlow: tooSlow(job, 50) });
+    const p = await plan(LIST, WORLD, {}, { fixes: slow });
+    expect(p.writes).toEqual([]);
+    expect(p.changes).toEqual([]);
+    expect(p.refused).toEqual([`README.md left out — ${TOO_SLOW}: checking this file took longer than 50 ms, the most listwarden gives one list — split the list into smaller files, shorten its longest lines, or exclude it with ignore.files`]);
+  });
+});
+
 describe('which fixes the maintenance PR makes', () => {
   it('leaves out a list the check refused as too large or too slow (never parsed again here to fix it), and says so', async () => {
     const cfg = config({});
     const files = [{ path: 'README.md', source: LIST }];
     const checked = await checkWith(files, cfg, WORLD);
     const slow = tooSlow(files[0]!, 50);
-    const p = planMaintenance({ files, findings: [...checked.findings, slow], config: cfg, ...(checked.evidence ? { evidence: checked.evidence } : {}) });
+    const p = await planMaintenance({ files, findings: [...checked.findings, slow], config: cfg, ...(checked.evidence ? { evidence: checked.evidence } : {}) });
     expect(p.writes).toEqual([]);
     expect(p.changes).toEqual([]);
     expect(p.refused).toEqual([`README.md left out — ${TOO_SLOW.toLowerCase()}`]);

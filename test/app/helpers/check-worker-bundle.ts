@@ -26,3 +26,28 @@ export async function bundleCheckWorker(): Promise<string> {
   });
   return outfile;
 }
+
+/**
+ * The check worker with a fix job that never ends (it spins until its thread is ended): a
+ * stand-in for a list whose fixes take longer than the deadline, while its check does not.
+ */
+export async function bundleSlowFixWorker(): Promise<string> {
+  const outfile = join(mkdtempSync(join(tmpdir(), 'listwarden-worker-')), 'slow-fix-worker.mjs');
+  await build({
+    absWorkingDir: ROOT,
+    stdin: {
+      contents: "export { default } from './src/app/check-worker.ts';\nexport function fixJob() {\n  for (;;) Math.random();\n}\n",
+      resolveDir: ROOT,
+      sourcefile: 'slow-fix-worker.ts',
+      loader: 'ts',
+    },
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+    logLevel: 'silent',
+  });
+  return outfile;
+}
