@@ -5,13 +5,11 @@
  * removes that line — never the original below it.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { createHmac } from 'node:crypto';
-import { ProbotOctokit } from 'probot';
-import { startServer, type RunningServer } from '../../src/app/server.js';
+import type { RunningServer } from '../../src/app/server.js';
 import { startGitHubApiStandIn, type GitHubApiStandIn } from '../github/helpers/api-stand-in.js';
 import { addAppRoutes } from './helpers/app-routes.js';
-import { APP_ID, PRIVATE_KEY, SECRET, payloadFor } from './helpers/app-payloads.js';
-import { capturedLog } from './helpers/captured-log.js';
+import { APP_ID, payloadFor } from './helpers/app-payloads.js';
+import { startAppServer, deliverSigned } from './helpers/app-server.js';
 import { bundleCheckWorker } from './helpers/check-worker-bundle.js';
 
 const OWNER = 'octo';
@@ -27,28 +25,7 @@ let deliveries = 0;
 let logLines: string[] = [];
 
 async function start(env: Record<string, string> = {}): Promise<RunningServer> {
-  const origin = new URL(api.url);
-  const captured = capturedLog();
-  logLines = captured.lines;
-  server = await startServer(
-    {
-      APP_ID: String(APP_ID),
-      PRIVATE_KEY,
-      WEBHOOK_SECRET: SECRET,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      GHE_HOST: origin.host,
-      GHE_PROTOCOL: 'http',
-      LISTWARDEN_CHECK_LINKS: 'none',
-      LISTWARDEN_SCHEDULE_INTERVAL_MS: '0',
-      ...env,
-    },
-    {
-      probot: { log: captured.log, Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }) },
-      settings: { port: { retries: 0, throttle: { spaceWrites: false } } },
-      checkWorker: worker,
-    },
-  );
+  ({ server, logLines } = await startAppServer(api, worker, { ...env }));
   return server;
 }
 
@@ -63,19 +40,8 @@ async function deliverPull(head: string): Promise<number> {
     p.pull_request.head.ref = pull.head.ref;
     p.installation = { id: INSTALLATION, node_id: 'x' };
   });
-  const body = JSON.stringify(payload);
-  const response = await fetch(`${server!.url}/api/github/webhooks`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-github-event': 'pull_request',
-      'x-github-delivery': `duplicate-${++deliveries}`,
-      'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`,
-    },
-    body,
-  });
-  await response.text();
-  return response.status;
+  const status = await deliverSigned(server!, 'pull_request', `duplicate-${++deliveries}`, payload);
+  return status;
 }
 
 beforeAll(async () => {

@@ -7,14 +7,12 @@
  * event loop, as before, the fix would be pushed and that job never run.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { createHmac } from 'node:crypto';
-import { ProbotOctokit } from 'probot';
-import { startServer, type RunningServer } from '../../src/app/server.js';
+import type { RunningServer } from '../../src/app/server.js';
 import { TOO_SLOW } from '../../src/core/parse/inspect-input.js';
 import { startGitHubApiStandIn, type GitHubApiStandIn } from '../github/helpers/api-stand-in.js';
 import { addAppRoutes } from './helpers/app-routes.js';
-import { APP_ID, PRIVATE_KEY, SECRET, payloadFor } from './helpers/app-payloads.js';
-import { capturedLog } from './helpers/captured-log.js';
+import { APP_ID, payloadFor } from './helpers/app-payloads.js';
+import { startAppServer, deliverSigned } from './helpers/app-server.js';
 import { bundleSlowFixWorker } from './helpers/check-worker-bundle.js';
 
 const OWNER = 'octo';
@@ -30,30 +28,7 @@ let deliveries = 0;
 let logLines: string[] = [];
 
 async function start(env: Record<string, string> = {}): Promise<RunningServer> {
-  const origin = new URL(api.url);
-  const captured = capturedLog();
-  logLines = captured.lines;
-  server = await startServer(
-    {
-      APP_ID: String(APP_ID),
-      PRIVATE_KEY,
-      WEBHOOK_SECRET: SECRET,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      GHE_HOST: origin.host,
-      GHE_PROTOCOL: 'http',
-      LISTWARDEN_CHECK_LINKS: 'none',
-      LISTWARDEN_SCHEDULE_INTERVAL_MS: String(3600_000),
-      LISTWARDEN_CHECK_DEADLINE_MS: '2000',
-      ...env,
-    },
-    {
-      probot: { log: captured.log, Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }) },
-      settings: { port: { retries: 0, throttle: { spaceWrites: false } } },
-      scheduler: { firstRoundMs: 3600_000 },
-      checkWorker: worker,
-    },
-  );
+  ({ server, logLines } = await startAppServer(api, worker, { LISTWARDEN_SCHEDULE_INTERVAL_MS: String(3600_000), LISTWARDEN_CHECK_DEADLINE_MS: '2000', ...env }));
   return server;
 }
 
@@ -68,19 +43,8 @@ async function comment(issue: number, body: string, isPull = false): Promise<voi
     p.comment.user.login = OWNER;
     p.installation = { id: INSTALLATION, node_id: 'x' };
   });
-  const text = JSON.stringify(payload);
-  const response = await fetch(`${server!.url}/api/github/webhooks`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-github-event': 'issue_comment',
-      'x-github-delivery': `hostile-fix-job-${++deliveries}`,
-      'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(text).digest('hex')}`,
-    },
-    body: text,
-  });
-  await response.text();
-  expect(response.status).toBe(200);
+  const status = await deliverSigned(server!, 'issue_comment', `hostile-fix-job-${++deliveries}`, payload);
+  expect(status).toBe(200);
   expect(await server!.settled(120_000)).toBe(true);
 }
 

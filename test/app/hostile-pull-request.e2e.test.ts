@@ -6,14 +6,12 @@
  * is shown by the check run not being there yet when /ping answers.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { createHmac } from 'node:crypto';
-import { ProbotOctokit } from 'probot';
-import { startServer, type RunningServer } from '../../src/app/server.js';
+import type { RunningServer } from '../../src/app/server.js';
 import { TOO_SLOW } from '../../src/core/parse/inspect-input.js';
 import { startGitHubApiStandIn, type GitHubApiStandIn } from '../github/helpers/api-stand-in.js';
 import { addAppRoutes } from './helpers/app-routes.js';
-import { APP_ID, PRIVATE_KEY, SECRET, payloadFor } from './helpers/app-payloads.js';
-import { capturedLog } from './helpers/captured-log.js';
+import { APP_ID, payloadFor } from './helpers/app-payloads.js';
+import { startAppServer, deliverSigned, headingsList } from './helpers/app-server.js';
 import { bundleCheckWorker } from './helpers/check-worker-bundle.js';
 
 const OWNER = 'octo';
@@ -21,17 +19,7 @@ const REPO = 'awesome-things';
 const INSTALLATION = 4712;
 const BASE = '# Awesome Things\n\n## Tools\n\n- [Alive](https://alive.example/) - Works.\n';
 
-/** About 1 MB of headings, each with a link to its own anchor: a shape the issue names, that a parser must take linearly. */
-function hostileList(): string {
-  const parts = [BASE];
-  let size = BASE.length;
-  for (let i = 0; size < 1_000_000; i++) {
-    const part = `\n## Part ${i}\n\nSee [part ${i}](#part-${i}).\n`;
-    parts.push(part);
-    size += part.length;
-  }
-  return parts.join('');
-}
+const hostileList = () => headingsList(BASE);
 
 let api: GitHubApiStandIn;
 let server: RunningServer | undefined;
@@ -40,28 +28,7 @@ let deliveries = 0;
 let logLines: string[] = [];
 
 async function start(env: Record<string, string> = {}): Promise<RunningServer> {
-  const origin = new URL(api.url);
-  const captured = capturedLog();
-  logLines = captured.lines;
-  server = await startServer(
-    {
-      APP_ID: String(APP_ID),
-      PRIVATE_KEY,
-      WEBHOOK_SECRET: SECRET,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      GHE_HOST: origin.host,
-      GHE_PROTOCOL: 'http',
-      LISTWARDEN_CHECK_LINKS: 'none',
-      LISTWARDEN_SCHEDULE_INTERVAL_MS: '0',
-      ...env,
-    },
-    {
-      probot: { log: captured.log, Octokit: ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } }) },
-      settings: { port: { retries: 0, throttle: { spaceWrites: false } } },
-      checkWorker: worker,
-    },
-  );
+  ({ server, logLines } = await startAppServer(api, worker, { ...env }));
   return server;
 }
 
@@ -76,19 +43,8 @@ async function deliverHostilePull(): Promise<{ status: number; at: number }> {
     p.pull_request.head.ref = pull.head.ref;
     p.installation = { id: INSTALLATION, node_id: 'x' };
   });
-  const body = JSON.stringify(payload);
-  const response = await fetch(`${server!.url}/api/github/webhooks`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-github-event': 'pull_request',
-      'x-github-delivery': `hostile-${++deliveries}`,
-      'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`,
-    },
-    body,
-  });
-  await response.text();
-  return { status: response.status, at: api.state.checkRuns.length };
+  const status = await deliverSigned(server!, 'pull_request', `hostile-${++deliveries}`, payload);
+  return { status: status, at: api.state.checkRuns.length };
 }
 
 async function waitFor(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
