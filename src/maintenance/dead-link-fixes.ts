@@ -88,6 +88,7 @@ export function deadLinkFixes(files: ListFile[], findings: Finding[], evidence: 
 /** Why an entry with a dead link cannot be removed safely, or undefined when it can. */
 function whyNotRemovable(entry: Entry, finding: Finding, source: string): string | undefined {
   if (entry.container.kind === 'table') return 'it is in a table; listwarden does not remove table rows';
+  if (entry.container.kind === 'html') return 'it is written in raw HTML';
   const link = entry.primaryLink;
   if (!link || (link.urlSpan ?? link.span).start.offset !== finding.span.start.offset || link.inDescription) {
     return "the dead link is in the entry's description, not the link that names it";

@@ -45,6 +45,13 @@ export interface Link {
   entry?: Entry;
   /** True when the link sits inside an entry's description rather than naming it. */
   inDescription: boolean;
+  /**
+   * True for a link listed under a project rather than naming an entry of its own: the
+   * `- [GitHub](…)`, `- [PyPi](…)`, `- [Docs](…)` items inside a `<details>` block whose
+   * `<summary>` names the project. It belongs to that project's entry (`entry`), is checked
+   * like every link, and is never an entry, a duplicate entry or a name.
+   */
+  subLink?: boolean;
 }
 
 export interface Section {
@@ -71,7 +78,19 @@ export interface ListParent {
 
 export type EntryContainer =
   | { kind: 'list'; listSpan: Span; /** Items this entry is nested in, outermost first. */ parents: ListParent[] }
-  | { kind: 'table'; table: Table; row: TableRow; cell: TableCell; groups: GroupCell[] };
+  | { kind: 'table'; table: Table; row: TableRow; cell: TableCell; groups: GroupCell[] }
+  | { kind: 'html'; form: HtmlEntryForm; /** The element that holds the entries (`<p>`, `<ul>`, `<details>`, `<td>`, or the paragraph). */ blockSpan: Span };
+
+/**
+ * How an entry written in raw HTML is laid out:
+ * - `lines`: one entry per line of a block, lines ended by `<br>`
+ *   (`&nbsp;<a href="…"><b>Name</b></a> - description<br>` inside a `<p>` or a paragraph);
+ * - `item`: an `<li>` of a `<ul>`/`<ol>` that starts with a link;
+ * - `details`: a project named in a `<summary>`; the links listed inside the `<details>`
+ *   (GitHub, PyPI, docs…) are its sub-links (`Link.subLink`), not entries;
+ * - `cell`: a `<td>` of a table laid out as a grid of entries (one entry per cell, no rowspans).
+ */
+export type HtmlEntryForm = 'lines' | 'item' | 'details' | 'cell';
 
 export interface GroupCell {
   /** Column header, e.g. "Stages". */

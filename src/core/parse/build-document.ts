@@ -115,7 +115,7 @@ export function buildDocument(path: string, source: string): ListDocument {
   for (const entry of entries) {
     for (const link of entry.links) {
       link.entry = entry;
-      link.inDescription = link !== entry.primaryLink && !link.isImage && entry.container.kind === 'list';
+      link.inDescription = link !== entry.primaryLink && !link.isImage && entry.container.kind !== 'table';
     }
   }
 
