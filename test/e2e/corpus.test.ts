@@ -25,7 +25,10 @@ import { SHARED_DIR } from '../helpers/shared-files.js';
  * - bradtraversy 235 "Croma" for chroma.dev, 501 "Freeble" for freebbble.com, 1137 "Patterfly" (PatternFly,
  *   as its site and description spell it); 318, 1443, 1518: rows whose cells run together; 766: Splide twice.
  * - jaywcjlove 999: Kaset twice in one section.
- * - tfjs-models 62–139: `<a href=""></a>` cells; 73: a `</tr>` whose `<tr>` is missing.
+ * - tfjs-models 62–139: `<a href=""></a>` cells, which render nothing (warnings since issue 14; the demo
+ *   link they stand for is missing). 69: a row of cells with no `<tr>` (browsers open one), reported
+ *   where the row starts with a fix that writes the `<tr>`; before issue 14 it was reported at the row's
+ *   `</tr>` (73) as a stray to remove, which would have fixed nothing.
  * Before issue 13 the name rules gave 38 findings here, and all but the Stealing_DL_Models pair were
  * false alarms (vendor domains, app-store ids, repositories named otherwise, store pages, acronyms,
  * two packages of one name) or a project's rename (EdgeDB → geldata/gel): none of those remain.
@@ -51,7 +54,7 @@ const expected: Record<string, { pinned: string[]; http: number }> = {
     http: 0,
   },
   'more/sindresorhus__awesome-nodejs__README.md': { pinned: [], http: 0 },
-  'more/tensorflow__tfjs-models__README.md': { pinned: ['62 no-empty-link', '70 no-empty-link', '73 html-unclosed-tag', '105 no-empty-link', '139 no-empty-link'], http: 1 },
+  'more/tensorflow__tfjs-models__README.md': { pinned: ['62 no-empty-link', '69 html-unclosed-tag', '70 no-empty-link', '105 no-empty-link', '139 no-empty-link'], http: 1 },
 };
 
 (existsSync(join(CORPUS, 'more')) ? describe : describe.skip)('real lists', () => {

@@ -40,6 +40,21 @@ function rowsOf(doc: ListDocument): TableRow[] {
   return rows;
 }
 
+/**
+ * How many empty cells at the end of a row a deletion removes (`| a | b | |` → `| a | b |`:
+ * the cell's opening pipe lies inside the deleted text). Other cells must stay.
+ */
+function emptyCellsRemoved(row: TableRow, edits: readonly TextEdit[]): number {
+  let removed = 0;
+  for (let i = row.cells.length - 1; i >= 0; i--) {
+    const cell = row.cells[i]!;
+    const at = cell.span.start.offset;
+    if (cell.text.trim() !== '' || !edits.some((e) => e.text === '' && e.start <= at && at < e.end && e.end <= row.span.end.offset)) break;
+    removed++;
+  }
+  return removed;
+}
+
 /** Whether an edit lies inside a link's URL (a URL rewrite, checked exactly by `expectedUrl`). */
 function insideUrl(links: readonly Link[], edit: TextEdit): boolean {
   return links.some((link) => link.urlSpan !== undefined && link.urlSpan.start.offset <= edit.start && edit.end <= link.urlSpan.end.offset);
@@ -52,9 +67,9 @@ const linkKey = (link: { url: string; syntax: Link['syntax']; isImage: boolean }
  * still there, in the same syntax, with the same URL (or, where an edit was inside its URL,
  * exactly the URL the edit wrote); the only new links are those an edit wrote outside any
  * URL (a moved entry, an added contents line: `linksIn` reads them from the edit's text),
- * and every table row that was not deleted has as many cells as before. A URL that
- * Markdown reads as more syntax (a `)` closing the link early, a `|` splitting a table row)
- * fails this. Without such written links the order of the links must be kept too.
+ * and every table row that was not deleted has as many cells as before (less the empty
+ * cells at its end that an edit deleted). A URL that Markdown reads as more syntax (a `)`
+ * closing the link early, a `|` splitting a table row) fails this. Without such written links the order of the links must be kept too.
  *
  * `edits` are the applied edits in `before`'s coordinates.
  */
@@ -88,7 +103,7 @@ export function structureKept(before: ListDocument, after: ListDocument, edits: 
       if (got.url !== want.url || got.syntax !== want.syntax || got.isImage !== want.isImage) return false;
     }
   }
-  const cellsBefore = rowsOf(before).filter((row) => !replacedBy(edits, row.span)).map((row) => row.cells.length);
+  const cellsBefore = rowsOf(before).filter((row) => !replacedBy(edits, row.span)).map((row) => row.cells.length - emptyCellsRemoved(row, edits));
   const cellsAfter = rowsOf(after).map((row) => row.cells.length);
   return cellsBefore.length === cellsAfter.length && cellsBefore.every((n, i) => n === cellsAfter[i]);
 }

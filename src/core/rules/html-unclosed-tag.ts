@@ -2,6 +2,7 @@ import type { Rule, RuleReport } from '../findings/types.js';
 import type { Span } from '../model/types.js';
 import { scanTags } from '../parse/html-tags.js';
 import { LineIndex } from '../parse/line-index.js';
+import { unpairedTags } from './unpaired-tags.js';
 
 /**
  * `html-unclosed-tag`: an element of raw HTML that is not closed where it should be.
@@ -12,6 +13,10 @@ import { LineIndex } from '../parse/line-index.js';
  * elements whose end tag HTML lets you leave out (`li`, `td`, `tr`, `p`, …) are closed
  * implicitly and never reported, and a table cell, row or list item that a new one starts
  * closes what is still open inside it. Inline HTML inside paragraphs is not read.
+ *
+ * A cell written straight in a table (`</tr>` then `<td>…</td></tr>`, the row's `<tr>` left
+ * out) is reported at the cell that starts the row, with a fix that writes the `<tr>`:
+ * browsers open the row there, so its `</tr>` is not a stray.
  */
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
@@ -38,6 +43,9 @@ const IMPLIED_CLOSE: Record<string, { targets: string[]; stops: string[] }> = {
   rt: { targets: ['rt', 'rp'], stops: ['ruby'] },
   rp: { targets: ['rt', 'rp'], stops: ['ruby'] },
 };
+
+/** What a table cell stands in: a row, or (with the row left out) a table or row group. */
+const ROW_CONTEXT = ['tr', 'table', 'thead', 'tbody', 'tfoot'];
 
 /** End tags of the table structure reach through anything but a table. */
 const TABLE_PARTS = new Set(['td', 'th', 'tr', 'thead', 'tbody', 'tfoot', 'caption']);
@@ -100,10 +108,19 @@ export const htmlUnclosedTag: Rule = {
     };
     const endTagsOutside = new Map<string, number[]>();
     const startTagsOutside = new Map<string, number[]>();
+    /**
+     * The start and end tags of `name` in inline HTML that do not pair with each other: an
+     * `<a>…</a>` written in a paragraph neither opens nor closes anything of the blocks'.
+     */
+    const unpairedOutside = (name: string) => {
+      const { starts, ends } = unpairedTags(outsideTags(name, 'start'), outsideTags(name, 'end'));
+      startTagsOutside.set(name, starts);
+      endTagsOutside.set(name, ends);
+    };
     /** Takes the first tag of the list in (from, to), if any. */
-    const take = (cache: Map<string, number[]>, name: string, kind: 'start' | 'end', from: number, to: number): boolean => {
-      let list = cache.get(name);
-      if (!list) cache.set(name, (list = outsideTags(name, kind)));
+    const take = (cache: Map<string, number[]>, name: string, from: number, to: number): boolean => {
+      if (!cache.has(name)) unpairedOutside(name);
+      const list = cache.get(name)!;
       let lo = 0;
       let hi = list.length;
       while (lo < hi) {
@@ -142,7 +159,7 @@ export const htmlUnclosedTag: Rule = {
       while (stack.length > index + 1) {
         const el = pop();
         // Closed by an end tag in inline HTML (a paragraph between the blocks) is closed.
-        if (!OPTIONAL_END.has(el.name) && !take(endTagsOutside, el.name, 'end', el.end - 1, closer.start)) unclosed.push(el);
+        if (!OPTIONAL_END.has(el.name) && !take(endTagsOutside, el.name, el.end - 1, closer.start)) unclosed.push(el);
       }
       pop();
       for (const el of unclosed.reverse()) {
@@ -154,6 +171,20 @@ export const htmlUnclosedTag: Rule = {
           data: { tag: el.name },
         });
       }
+    };
+    /** A `<td>` or `<th>` that starts a row with no `<tr>`: the fix writes the `<tr>`, on its own line when the cell starts one. */
+    const missingRow = (name: string, start: number, end: number, partStart: number): RuleReport => {
+      let lineStart = start;
+      while (lineStart > partStart && (source[lineStart - 1] === ' ' || source[lineStart - 1] === '\t')) lineStart--;
+      const ownLine = lineStart === 0 || source[lineStart - 1] === '\n';
+      const edit = ownLine ? { start: lineStart, end: lineStart, text: `${source.slice(lineStart, start)}<tr>\n` } : { start, end: start, text: '<tr>' };
+      return {
+        message: `<${name}> at ${at(start)} starts a row with no <tr> before it (browsers open one) — add <tr> before the row`,
+        span: spanOf(start, end),
+        suggestion: '<tr>',
+        fix: { edits: [edit], certain: true },
+        data: { tag: 'tr' },
+      };
     };
     const strays: { name: string; start: number; end: number; outside?: Open }[] = [];
 
@@ -175,6 +206,14 @@ export const htmlUnclosedTag: Rule = {
             const open = implied.targets.map(topIndex).filter((i) => i > stop);
             if (open.length > 0) closeTo(Math.min(...open), { text: `<${tag.name}>`, start, insertAt });
           }
+          if (tag.name === 'td' || tag.name === 'th') {
+            const context = Math.max(...ROW_CONTEXT.map(topIndex));
+            if (context >= 0 && stack[context]!.name !== 'tr') {
+              // A cell straight in a table: browsers open the row, and so does the stack (a </tr> closes it).
+              reports.push(missingRow(tag.name, start, end, part.start.offset));
+              push({ name: 'tr', start, end: start });
+            }
+          }
           push({ name: tag.name, start, end });
           continue;
         }
@@ -194,7 +233,7 @@ export const htmlUnclosedTag: Rule = {
 
     // Still open at the end of the file.
     for (const el of stack) {
-      if (OPTIONAL_END.has(el.name) || take(endTagsOutside, el.name, 'end', el.end - 1, source.length)) continue;
+      if (OPTIONAL_END.has(el.name) || take(endTagsOutside, el.name, el.end - 1, source.length)) continue;
       reports.push({
         message: `<${el.name}> opened at ${at(el.start)} is never closed — add </${el.name}> where it should end`,
         span: spanOf(el.start, el.end),
@@ -204,7 +243,7 @@ export const htmlUnclosedTag: Rule = {
 
     for (const stray of strays) {
       // Opened in inline HTML (a paragraph before the block): not a stray.
-      if (!stray.outside && take(startTagsOutside, stray.name, 'start', -1, stray.start)) continue;
+      if (!stray.outside && take(startTagsOutside, stray.name, -1, stray.start)) continue;
       const name = stray.name;
       const message = stray.outside
         ? `Stray </${name}>: it cannot close the <${name}> opened at ${at(stray.outside.start)} from inside a table cell — remove it or close the cell first`

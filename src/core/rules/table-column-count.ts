@@ -1,11 +1,15 @@
 import type { Rule, RuleReport } from '../findings/types.js';
 import { analyzeTableSpans } from './table-rowspan.js';
+import { trailingEmptyCellsEdit } from './trailing-empty-cells.js';
 
 /**
  * `table-column-count`: a body row with more or fewer columns than the header. For GFM
  * tables the cells written in the row count (GitHub drops extra cells and pads missing
  * ones); for HTML tables the grid the browser builds, rowspans and colspans included.
  * Example: `| [Tool](…) |` under a two-column header → add the description cell.
+ *
+ * A GFM row whose extra cells are all empty (`| a | b | c | |` under three columns) renders
+ * exactly like a row of the header's width: `info`, with a certain fix that removes them.
  *
  * Empty rows are left to table-empty-row, and rows that come out right once the rowspans
  * have their right counts to table-rowspan: one defect, one report.
@@ -15,7 +19,7 @@ export const tableColumnCount: Rule = {
     id: 'table-column-count',
     defaultSeverity: 'warning',
     description: 'Table rows whose number of columns differs from the header.',
-    fixable: false,
+    fixable: true,
   },
   check({ doc }) {
     const reports: RuleReport[] = [];
@@ -27,6 +31,19 @@ export const tableColumnCount: Rule = {
         for (const row of table.bodyRows) {
           const n = row.cells.length;
           if (row.isEmpty || n === width) continue;
+          const edit = n > width ? trailingEmptyCellsEdit(doc.source, row, width) : undefined;
+          if (edit) {
+            // GitHub drops the cells past the header: empty ones change nothing a reader sees.
+            const extra = n - width === 1 ? 'one extra empty cell' : `${n - width} extra empty cells`;
+            reports.push({
+              message: `Row has ${extra} at the end (${cells(n)}, the header has ${width}) — remove the empty cell${n - width === 1 ? '' : 's'}`,
+              span: row.span,
+              severity: 'info',
+              fix: { edits: [edit], certain: true },
+              data: { cells: n, columns: width },
+            });
+            continue;
+          }
           const message =
             n < width
               ? `Row has ${cells(n)} but the header has ${width} — add the missing ${cells(width - n).replace(/^\d+ /, '')}`

@@ -38,6 +38,18 @@ describe('applyFixes keeps a fix only if the links and table cells stay what the
     expect(applyFixes(LIST, [bad])).toMatchObject({ output: LIST, applied: [], rejected: [bad] });
   });
 
+  it('accepts removing empty cells at the end of a row, never a cell that holds text or one in the middle', () => {
+    const source = ['| Name | What |', '| --- | --- |', '| A | a | |', '| B | b | dropped |', '| C | | c |', ''].join('\n');
+    const a = source.indexOf('| a | |') + '| a '.length;
+    const empty = finding('empty', { start: a, end: a + 2, text: '' });
+    const text = finding('text', replace(source, '| dropped ', ''));
+    const middle = finding('middle', replace(source, '| | c', '| c'));
+    const result = applyFixes(source, [empty, text, middle]);
+    expect(result.applied).toEqual([empty]);
+    expect(result.rejected).toEqual([text, middle]);
+    expect(result.output).toBe(source.replace('| a | |', '| a |'));
+  });
+
   it('rejects a fix that changes a URL it was not aimed at (an edit across the URL edge)', () => {
     const start = LIST.indexOf('https://one.example/a');
     const bad = finding('bad', { start: start - 1, end: start + 5, text: '(http' });

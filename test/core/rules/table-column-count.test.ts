@@ -23,6 +23,48 @@ describe('table-column-count', () => {
     expect(fixText(md, rules)).toBe(md);
   });
 
+  describe('a GFM row whose extra cells are empty (renders exactly like a row of the header width)', () => {
+    const header = ['| Name | About | License |', '| --- | --- | --- |'];
+    const table = (...rows: string[]) => [...header, ...rows, ''].join('\n');
+
+    it('is info, says so, and the certain fix removes just the trailing empty cell', () => {
+      const md = table('| [A](https://a.example) | Does a. | Unknown | |', '| B | b | MIT |');
+      const findings = checkText(md, rules);
+      expect(where(findings)).toEqual(['3:1 table-column-count']);
+      expect(findings[0]!.severity).toBe('info');
+      expect(findings[0]!.message).toBe('Row has one extra empty cell at the end (4 cells, the header has 3) — remove the empty cell');
+      expect(findings[0]!.fix?.certain).toBe(true);
+      const fixed = fixText(md, rules);
+      expect(fixed).toBe(md.replace('| Unknown | |', '| Unknown |'));
+      expect(checkText(fixed, rules)).toEqual([]);
+      expect(fixText(fixed, rules)).toBe(fixed);
+    });
+
+    it('keeps the rest of the row byte for byte: no leading pipe, wide padding, trailing spaces, a quote', () => {
+      const md = ['> | Name | About | License |', '> | --- | --- | --- |', '> A |  a  | `x\\|y` |    |  ', '', '| N | A |', '|---|---|', 'B | b | |', ''].join('\n');
+      expect(where(checkText(md, rules))).toEqual(['3:3 table-column-count', '7:1 table-column-count']);
+      expect(fixText(md, rules)).toBe(md.replace('`x\\|y` |    |  ', '`x\\|y` |  ').replace('B | b | |', 'B | b |'));
+    });
+
+    it('says nothing at 0 extra cells, info at exactly 1 and at 2 empty ones (each fixed), a warning for a missing cell', () => {
+      const md = table('| A | a |', '| B | b | MIT |', '| C | c | MIT | |', '| D | d | MIT | | |');
+      const findings = checkText(md, rules);
+      expect(where(findings)).toEqual(['3:1 table-column-count', '5:1 table-column-count', '6:1 table-column-count']);
+      expect(findings.map((f) => f.severity)).toEqual(['warning', 'info', 'info']);
+      expect(findings[2]!.message).toBe('Row has 2 extra empty cells at the end (5 cells, the header has 3) — remove the empty cells');
+      expect(fixText(md, rules)).toBe(md.replace('| MIT | |', '| MIT |').replace('| MIT | | |', '| MIT |'));
+    });
+
+    it('stays a warning without a fix when an extra cell holds text, or the empty cell is in the middle', () => {
+      const md = table('| A | a | MIT | dropped |', '| B | | b | MIT |', '| C | c | MIT | | dropped |', '| D | d | MIT | dropped | |');
+      const findings = checkText(md, rules);
+      expect(where(findings)).toEqual(['3:1 table-column-count', '4:1 table-column-count', '5:1 table-column-count', '6:1 table-column-count']);
+      expect(findings.every((f) => f.severity === 'warning' && f.fix === undefined)).toBe(true);
+      expect(findings[1]!.message).toBe('Row has 4 cells but the header has 3 — GitHub drops the extra cell; remove it or add a header column');
+      expect(fixText(md, rules)).toBe(md);
+    });
+  });
+
   it('counts the HTML grid, rowspans and colspans included', () => {
     const md = [
       '<table>',
