@@ -161,7 +161,7 @@ function indentOf(line: string): number {
  * that continues it. A lead-in written before a link on the same line covers only that line.
  */
 function sponsorZones(doc: ListDocument): Map<number, { intro: string; line: number }> {
-  const lines = doc.source.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+  const lines = doc.source.split(/\r\n?|\n/);
   const firstLinkColumn = new Map<number, number>();
   for (const link of doc.links) {
     const { line, column } = link.span.start;

@@ -33,7 +33,7 @@ const SHARED_SUFFIXES: ReadonlySet<string> = new Set([
 ]);
 
 /** Code hosts whose first path segment names the owner. */
-const CODE_HOSTS: ReadonlySet<string> = new Set(['github.com', 'gitlab.com', 'bitbucket.org', 'codeberg.org', 'gitee.com', 'sr.ht', 'git.sr.ht']);
+const CODE_HOSTS: ReadonlySet<string> = new Set(['github.com', 'gist.github.com', 'gitlab.com', 'bitbucket.org', 'codeberg.org', 'gitee.com', 'sr.ht', 'git.sr.ht']);
 
 function isIpAddress(host: string): boolean {
   if (host.startsWith('[')) return true;
