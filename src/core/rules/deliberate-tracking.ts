@@ -54,8 +54,8 @@ const DECLARING_WORDS: ReadonlyMap<string, string> = new Map([
 /** A word before a declaring word that negates it ("Not sponsored", "Non-affiliated links"). */
 const NEGATIONS: ReadonlySet<string> = new Set(['no', 'non', 'not', 'un', 'without']);
 
-/** Lead-in phrases of a sponsor block besides the declaring words. */
-const LEAD_PHRASES: readonly (readonly string[])[] = [['supported', 'by'], ['brought', 'to', 'you', 'by'], ['supporters']];
+/** Lead-in phrases of a sponsor block besides the declaring words ("Special thanks to:" above the sponsors' logos). */
+const LEAD_PHRASES: readonly (readonly string[])[] = [['supported', 'by'], ['brought', 'to', 'you', 'by'], ['supporters'], ['thanks', 'to']];
 
 /** A lead-in line has at most this many words ("Thanks to our gold sponsors this year"). */
 const LEAD_MAX_WORDS = 6;

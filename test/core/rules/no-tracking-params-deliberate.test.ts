@@ -144,6 +144,7 @@ describe('no-tracking-params: a sponsor block', () => {
     ['Supported by:', 'Supported by'],
     ['_Our partners_', 'Our partners'],
     ['Brought to you by', 'Brought to you by'],
+    ['<sup>Special thanks to:</sup>', 'Special thanks to'],
     ['<h3>Gold sponsors</h3>', 'Gold sponsors'],
   ])('lead-in %s', (lead, intro) => {
     const md = `${lead}\n\n- [Acme](https://acme.dev/?utm_source=list) - APIs.\n`;
