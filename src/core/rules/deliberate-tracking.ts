@@ -181,6 +181,7 @@ function sponsorZones(doc: ListDocument): Map<number, { intro: string; line: num
     let j = i + 1;
     if (itemIndent !== undefined) {
       for (; j < lines.length && !blank(j) && indentOf(lines[j]!) > itemIndent; j++) zones.set(j + 1, zone);
+      i = j - 1; // Each line is scanned once: a lead-in inside a zone starts no zone of its own.
       continue;
     }
     let linked = false;
@@ -188,7 +189,10 @@ function sponsorZones(doc: ListDocument): Map<number, { intro: string; line: num
       zones.set(j + 1, zone);
       if (firstLinkColumn.has(j + 1)) linked = true;
     }
-    if (linked) continue;
+    if (linked) {
+      i = j - 1;
+      continue;
+    }
     // No link after the lead-in in its block: it introduces the next block (and a loose list's
     // next items), past short link-less blocks that continue the lead-in ("_Special thanks to_").
     for (;;) {
@@ -207,6 +211,7 @@ function sponsorZones(doc: ListDocument): Map<number, { intro: string; line: num
       if (listIndent === undefined || next >= lines.length || listItemIndent(lines[next]!) !== listIndent) break;
       j = next;
     }
+    i = j - 1;
   }
   return zones;
 }
