@@ -1,4 +1,5 @@
 import type { Fix, Rule, RuleReport } from '../findings/types.js';
+import type { Link } from '../model/types.js';
 import { isTrackingParam, stripTrackingParams } from '../url/tracking-params.js';
 import { cutAtFirst } from '../text/trim.js';
 import { deliberateTracking, type DeliberateEvidence } from './deliberate-tracking.js';
@@ -27,16 +28,24 @@ export const noTrackingParams: Rule = {
     const reports: RuleReport[] = [];
     const seen = new Set<number>();
     const deliberate = deliberateTracking(doc);
-    for (const link of doc.links) {
-      if (link.syntax === 'html' && !link.entry) continue;
+    const keyOf = (link: Link) => (link.urlSpan ? link.urlSpan.start.offset : -1 - link.span.start.offset);
+    const tracked = doc.links.filter((link) => !(link.syntax === 'html' && !link.entry) && stripTrackingParams(link.url).removed.length > 0);
+    // A reference definition is one URL for all its uses: deliberate when any use is (the sponsor block's).
+    const evidenceByKey = new Map<number, DeliberateEvidence>();
+    for (const link of tracked) {
+      const key = keyOf(link);
+      if (evidenceByKey.has(key)) continue;
+      const evidence = deliberate(link);
+      if (evidence) evidenceByKey.set(key, evidence);
+    }
+    for (const link of tracked) {
       const clean = stripTrackingParams(link.url);
-      if (clean.removed.length === 0) continue;
       const place = link.urlSpan ? { span: link.urlSpan } : undefined;
-      const key = place ? place.span.start.offset : -1 - link.span.start.offset;
+      const key = keyOf(link);
       if (seen.has(key)) continue;
       seen.add(key);
       const names = unique(clean.removed);
-      const evidence = deliberate(link);
+      const evidence = evidenceByKey.get(key);
       if (evidence) {
         const them = names.length > 1 ? 'them' : 'it';
         reports.push({

@@ -309,3 +309,13 @@ describe('docs/rules/no-tracking-params.md', () => {
     expect(fixText(example, rules)).toBe(example);
   });
 });
+
+describe('no-tracking-params: a reference definition', () => {
+  it('is deliberate when any of its uses is, and reported once at the definition', () => {
+    const md = ['- [Acme][acme] - APIs.', '', 'Sponsored by', '', '- [Acme][acme]', '', '[acme]: https://acme.dev/?utm_source=list', ''].join('\n');
+    const findings = checkText(md, rules);
+    expect(severities(findings)).toEqual(['7 info']);
+    expectLeftAlone(findings[0]);
+    expect(fixText(md, rules)).toBe(md);
+  });
+});
