@@ -1,6 +1,8 @@
 import type { Fix, Rule, RuleReport } from '../findings/types.js';
+import type { Link } from '../model/types.js';
 import { isTrackingParam, stripTrackingParams } from '../url/tracking-params.js';
 import { cutAtFirst } from '../text/trim.js';
+import { deliberateTracking, type DeliberateEvidence } from './deliberate-tracking.js';
 
 /**
  * `no-tracking-params`: links that carry click-tracking query parameters (`utm_*`,
@@ -9,6 +11,11 @@ import { cutAtFirst } from '../text/trim.js';
  * The fix is certain for links of entries; other Markdown links get it as a suggestion.
  * Raw-HTML links outside entries (a sponsor's banner above the list) are left alone: the
  * sponsor asked for that attribution.
+ *
+ * Parameters the list's owner put there on purpose — in a sponsor block, in a section headed
+ * as sponsored, affiliate or partners, one site's own campaign repeated on its pages, or a
+ * value that declares an affiliate link (see deliberate-tracking.ts) — are only `info`, with
+ * no fix and no suggestion: the message gives the evidence, the maintainer decides.
  */
 export const noTrackingParams: Rule = {
   meta: {
@@ -20,15 +27,35 @@ export const noTrackingParams: Rule = {
   check({ doc }) {
     const reports: RuleReport[] = [];
     const seen = new Set<number>();
-    for (const link of doc.links) {
-      if (link.syntax === 'html' && !link.entry) continue;
+    const deliberate = deliberateTracking(doc);
+    const keyOf = (link: Link) => (link.urlSpan ? link.urlSpan.start.offset : -1 - link.span.start.offset);
+    const tracked = doc.links.filter((link) => !(link.syntax === 'html' && !link.entry) && stripTrackingParams(link.url).removed.length > 0);
+    // A reference definition is one URL for all its uses: deliberate when any use is (the sponsor block's).
+    const evidenceByKey = new Map<number, DeliberateEvidence>();
+    for (const link of tracked) {
+      const key = keyOf(link);
+      if (evidenceByKey.has(key)) continue;
+      const evidence = deliberate(link);
+      if (evidence) evidenceByKey.set(key, evidence);
+    }
+    for (const link of tracked) {
       const clean = stripTrackingParams(link.url);
-      if (clean.removed.length === 0) continue;
       const place = link.urlSpan ? { span: link.urlSpan } : undefined;
-      const key = place ? place.span.start.offset : -1 - link.span.start.offset;
+      const key = keyOf(link);
       if (seen.has(key)) continue;
       seen.add(key);
       const names = unique(clean.removed);
+      const evidence = evidenceByKey.get(key);
+      if (evidence) {
+        const them = names.length > 1 ? 'them' : 'it';
+        reports.push({
+          message: `Tracking parameter${names.length > 1 ? 's' : ''} ${names.join(', ')} in ${shortUrl(clean.url)} look${names.length > 1 ? '' : 's'} deliberate (${because(evidence)}) — leave ${them}, or remove ${them} by hand if the list should not carry ${them}`,
+          span: place ? place.span : link.span,
+          severity: 'info',
+          data: { url: link.url, removed: names, deliberate: evidence },
+        });
+        continue;
+      }
       const message = `Tracking parameter${names.length > 1 ? 's' : ''} ${names.join(', ')} in ${shortUrl(clean.url)} — remove ${names.length > 1 ? 'them' : 'it'}: they only tell the site where the click came from`;
       if (!place) {
         reports.push({ message, span: link.span, data: { url: link.url, removed: names } });
@@ -51,6 +78,24 @@ export const noTrackingParams: Rule = {
     return reports;
   },
 };
+
+/** Why the parameters look deliberate, in words the maintainer can check in the file. */
+function because(evidence: DeliberateEvidence): string {
+  switch (evidence.kind) {
+    case 'section':
+      return `it is under the heading "${clip(evidence.title)}"`;
+    case 'sponsor-block':
+      return `it is in the block introduced by "${clip(evidence.intro)}" on line ${evidence.line}`;
+    case 'campaign':
+      return `${evidence.name} "${clip(evidence.value)}" is on ${evidence.pages} pages of ${evidence.site}`;
+    case 'value':
+      return `${evidence.name} "${clip(evidence.value)}" marks it as ${evidence.word === 'affiliate' ? 'an affiliate' : `a ${evidence.word}`} link`;
+  }
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
 
 function unique(names: string[]): string[] {
   return [...new Set(names)];
