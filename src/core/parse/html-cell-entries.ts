@@ -120,7 +120,7 @@ function cellEntry(table: Table, cell: TableCell, td: Element, linkAt: Map<numbe
   const url = named.link.url.trim();
   const name = named.name.trim();
   if (url === '' || url.startsWith('#') || name === '') return undefined;
-  const rest = pieces.slice(at + 1).map((p) => (p.kind === 'text' ? p.text : p.kind === 'link' ? ` ${p.name} ` : ' '));
+  const rest = pieces.slice(at + 1).map((p) => (p.kind === 'text' ? p.text : p.kind === 'link' ? p.name : ''));
   const source = ctx.lines.source;
   const nameSpan = named.inner ? nameRun(source, named.inner.start, named.inner.end, name) : undefined;
   const section = table.section;

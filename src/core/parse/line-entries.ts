@@ -51,7 +51,7 @@ function lineEntry(line: PieceLine, ctx: LineEntryContext): Entry | undefined {
   const url = name.link.url.trim();
   if (!name.plain || url === '' || url.startsWith('#') || name.name.trim() === '') return undefined;
   const rest = pieces.slice(at + 1);
-  const restText = collapse(rest.map((p) => (p.kind === 'text' ? p.text : p.kind === 'link' ? ` ${p.name} ` : ' ')).join(''));
+  const restText = collapse(rest.map((p) => (p.kind === 'text' ? p.text : p.kind === 'link' ? p.name : '')).join(''));
   const ownText = collapse(rest.map((p) => (p.kind === 'text' ? p.text : ' ')).join(''));
   if (restText === '') {
     // "Name" alone on a line: an entry only under a visible bullet, emoji or icon.
