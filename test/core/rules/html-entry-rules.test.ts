@@ -7,20 +7,7 @@ import { noDuplicateEntry } from '../../../src/core/rules/no-duplicate-entry.js'
 import { noTrackingParams } from '../../../src/core/rules/no-tracking-params.js';
 import { noEmptyLink } from '../../../src/core/rules/no-empty-link.js';
 import { checkText, fixText, where } from '../../helpers/check-text.js';
-
-/** The issue's case: three lines in the `<p>`/`<br>` form, a tracking parameter and an exact twin. */
-export const P_BR_LIST = [
-  '# Awesome Things', // 1
-  '', // 2
-  '## Tools', // 3
-  '', // 4
-  '<p>', // 5
-  '&nbsp;&nbsp;<a href="https://alpha.example/?utm_source=newsletter&amp;lang=en"><b>Alpha</b></a> - builds things.<br>', // 6
-  '&nbsp;&nbsp;<a href="https://beta.example/"><b>Beta</b></a> - tests things.<br>', // 7
-  '&nbsp;&nbsp;<a href="https://beta.example/"><b>Beta</b></a> - tests things.<br>', // 8
-  '</p>', // 9
-  '',
-].join('\n');
+import { P_BR_LIST } from '../../helpers/html-entry-lists.js';
 
 describe('rules on entries written as lines of HTML', () => {
   it('the <p>/<br> list reports its tracking parameter and its duplicate, each with a certain fix', () => {
