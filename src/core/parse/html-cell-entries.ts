@@ -6,6 +6,7 @@ import { IMAGE_TAGS, type LinePiece } from './line-pieces.js';
 import { visibleText } from './html-line-entries.js';
 import { dropSeparator, isLeadIn } from './lead-in.js';
 import { collapse, nameRun } from './line-entries.js';
+import { readsAsSponsored } from './sponsored.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -31,6 +32,8 @@ const NOT_IN_ENTRY = new Set(['table', 'ul', 'ol', 'dl', 'details', 'pre', 'text
  */
 export function gridCellEntries(table: Table, element: Element, ctx: CellContext): Entry[] | undefined {
   if (table.bodyRows.length === 0 || table.columns.some((c) => c.trim() !== '')) return undefined;
+  // A grid of sponsors' logos and names is attribution, not entries.
+  if (readsAsSponsored(table.section.title)) return undefined;
   const rows = [...table.headerRows, ...table.bodyRows];
   if (rows.some((r) => r.cells.some((c) => c.rowspan !== 1 || c.colspan !== 1))) return undefined;
   if (!table.bodyRows.some((r) => r.cells.length >= 2)) return undefined;

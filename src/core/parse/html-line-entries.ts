@@ -43,6 +43,8 @@ export function htmlLineEntries(ctx: HtmlLineContext): Entry[] {
     element(info, ancestors) {
       if (!LINE_CONTAINERS.has(info.tag) || !ctx.inParts(info.start)) return;
       if (ancestors.some((a) => NOT_INSIDE.has(a.tagName))) return;
+      // Centred blocks are a list's banner: its logo, badges, sponsors and links to itself.
+      if ([...ancestors, info.element].some(isCentred)) return;
       containers.push({ children: info.element.childNodes, start: info.start, end: info.end });
     },
   });
@@ -53,6 +55,10 @@ export function htmlLineEntries(ctx: HtmlLineContext): Entry[] {
     for (const entry of entriesFromLines(pieceLines, { lines: ctx.lines, sectionAt: ctx.sectionAt, links: ctx.links, blockSpan })) entries.push(entry);
   }
   return entries;
+}
+
+function isCentred(element: Element): boolean {
+  return element.tagName === 'center' || element.attrs.some((a) => a.name === 'align' && a.value.trim().toLowerCase() === 'center');
 }
 
 function locOf(fragment: HtmlFragment, node: Node): { start: number; end: number } | undefined {

@@ -1,3 +1,5 @@
+import { trimStartChars } from '../text/trim.js';
+
 /**
  * What may stand before the link that names an entry written as a line of HTML: spaces,
  * `&nbsp;`, bullets (`•`, `-`, `*`, `▸`…), emoji and GitHub emoji shortcodes
@@ -21,15 +23,19 @@ export function hasVisibleMark(text: string): boolean {
   return text.replace(/\s/g, '').length > 0;
 }
 
-/** Separators between an entry's name and its description: ` - `, ` – `, ` — `, `: `. */
+/**
+ * Separators between an entry's name and its description: ` - `, ` – `, ` — `, `: `, also
+ * after a mark on the name (`Name<sup>*</sup> - …`, a footnote or "temporarily down" star).
+ */
 export function startsWithSeparator(text: string): boolean {
-  const first = text.trimStart()[0];
+  const first = trimStartChars(text.trimStart(), '*†‡').trimStart()[0];
   return first === '-' || first === '–' || first === '—' || first === ':';
 }
 
-/** `text` without the separator and spaces at its start. */
+/** `text` without the separator (and a mark before it) and spaces at its start. */
 export function dropSeparator(text: string): string {
-  let i = 0;
-  while (i < text.length && (text[i] === '-' || text[i] === '–' || text[i] === '—' || text[i] === ':' || /\s/.test(text[i]!))) i++;
-  return text.slice(i);
+  const spaces = ' \t\n\r\u00a0';
+  const marked = trimStartChars(trimStartChars(text, spaces), '*†‡');
+  const rest = trimStartChars(marked, spaces);
+  return startsWithSeparator(rest) ? trimStartChars(trimStartChars(rest, '-–—:'), spaces) : trimStartChars(text, spaces);
 }

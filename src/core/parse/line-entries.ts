@@ -3,6 +3,7 @@ import type { LineIndex } from './line-index.js';
 import type { LinePiece, PieceLine } from './line-pieces.js';
 import { dropSeparator, hasVisibleMark, isLeadIn, startsWithSeparator } from './lead-in.js';
 import { nameSpanOf } from './name-span.js';
+import { readsAsSponsored } from './sponsored.js';
 
 export interface LineEntryContext {
   lines: LineIndex;
@@ -20,10 +21,13 @@ export interface LineEntryContext {
  * description after a separator (`Name - what it does`); a line with no description needs a
  * visible bullet or emoji before its name. Lines of only links and separators are navigation.
  * When fewer than half of the block's non-blank lines are entries, the block is prose that
- * happens to hold a link, and gives none.
+ * happens to hold a link, and gives none; so does a sponsor's block (its section's title or
+ * one of its other lines says sponsor, partner, "thanks to"…).
  */
 export function entriesFromLines(pieceLines: readonly PieceLine[], ctx: LineEntryContext): Entry[] {
   if (!pieceLines.some((l) => l.breakEnd !== undefined)) return [];
+  // A sponsor's block ("Special thanks to:", a "Sponsors" section) holds attributions, not entries.
+  if (readsAsSponsored(ctx.sectionAt(ctx.blockSpan.start.offset).title)) return [];
   const entries: Entry[] = [];
   let nonBlank = 0;
   for (const line of pieceLines) {
@@ -31,8 +35,13 @@ export function entriesFromLines(pieceLines: readonly PieceLine[], ctx: LineEntr
     nonBlank++;
     const entry = lineEntry(line, ctx);
     if (entry) entries.push(entry);
+    else if (readsAsSponsored(lineText(line.pieces))) return [];
   }
   return entries.length > 0 && entries.length * 2 >= nonBlank ? entries : [];
+}
+
+function lineText(pieces: readonly LinePiece[]): string {
+  return pieces.map((p) => (p.kind === 'text' ? p.text : p.kind === 'link' ? p.name : ' ')).join('');
 }
 
 function isBlank(pieces: readonly LinePiece[]): boolean {

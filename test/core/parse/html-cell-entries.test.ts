@@ -77,6 +77,12 @@ describe('tables that are not grids keep their rows as entries', () => {
     expect(shape('<table>\n<tr><td><a href="https://a.example">A</a></td><td></td></tr>\n</table>\n')).toEqual(['table A']);
   });
 
+  it("a grid in a sponsors' section is attribution, not entries", () => {
+    const grid = '<table>\n<tr><td><a href="https://a.example"><img src="a.png"><br>A</a></td><td><a href="https://b.example"><img src="b.png"><br>B</a></td></tr>\n</table>\n';
+    expect(shape(`## Contributors\n\n${grid}`)).toEqual(['cell A', 'cell B']);
+    expect(shape(`## Sponsors\n\n${grid}`)).toEqual(['table A']);
+  });
+
   it('fragment links are navigation, not entries', () => {
     expect(shape('<table>\n<tr><td><a href="#a">A</a></td><td><a href="#b">B</a></td></tr>\n</table>\n')).not.toContain('cell A');
   });

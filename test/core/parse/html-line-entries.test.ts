@@ -79,7 +79,7 @@ describe('lines that are not entries', () => {
     const md = [
       '## Misc',
       '',
-      '<p align="center">',
+      '<p>',
       '<a href="#contents">Contents</a> • <a href="#shells">Shells</a><br>',
       '<a href="https://docs.example">Docs</a> | <a href="https://blog.example">Blog</a><br>',
       'Made by <a href="https://someone.example">Someone</a> - with care<br>',
@@ -89,6 +89,18 @@ describe('lines that are not entries', () => {
       '',
     ].join('\n');
     expect(names(md)).toEqual([]);
+  });
+
+  it("a centred block (the list's banner) and a sponsor's block give no entries", () => {
+    const lines = '&nbsp;<a href="https://x.example/?utm_source=list"><b>X</b></a> - builds fast.<br>\n&nbsp;<a href="https://y.example"><b>Y</b></a> - tests fast.<br>\n';
+    expect(names(`<p>\n${lines}</p>\n`)).toEqual(['X', 'Y']);
+    expect(names(`<p align="center">\n${lines}</p>\n`)).toEqual([]);
+    expect(names(`<div align="Center">\n<p>\n${lines}</p>\n</div>\n`)).toEqual([]);
+    expect(names(`<center>\n${lines}</center>\n`)).toEqual([]);
+    expect(names(`<p>\n<sup>Special thanks to:</sup><br>\n${lines}</p>\n`)).toEqual([]);
+    expect(names(`## Our sponsors\n\n<p>\n${lines}</p>\n`)).toEqual([]);
+    expect(names(`## Partners\n\n${lines}`)).toEqual([]);
+    expect(names(`## Tools\n\n${lines}`)).toEqual(['X', 'Y']);
   });
 
   it('a block with no <br> is prose', () => {
@@ -165,5 +177,27 @@ describe('entries written as lines of a Markdown paragraph with inline HTML', ()
 
   it('a link written inline keeps its tags out of its text', () => {
     expect(doc.links.find((l) => l.url === 'https://edit.example')!.text).toBe('Edit');
+  });
+});
+
+describe('names and descriptions as lists write them', () => {
+  it('a name on the next line inside <b>, a mark after the name, a star at the end', () => {
+    const md = [
+      '<p>',
+      '&nbsp;&nbsp;:small_blue_diamond: <a href="https://one.example/"><b>', // 2
+      'One Tool</b></a> - first.<br>', // 3
+      '&nbsp;&nbsp;:small_blue_diamond: <a href="https://two.example/"><b>Two</b></a><sup>*</sup> - second, for *nix.<br>', // 4
+      '&nbsp;&nbsp;:small_blue_diamond: <a href="https://three.example/"><b>Three</b></a> - *nix only.<b>*</b><br>', // 5
+      '</p>',
+      '',
+    ].join('\n');
+    const doc = buildDocument('l.md', md);
+    expect(doc.entries.map((e) => [e.name, e.description])).toEqual([
+      ['One Tool', 'first.'],
+      ['Two', 'second, for *nix.'],
+      ['Three', '*nix only.*'],
+    ]);
+    expect(at(doc.entries[0]!.nameSpan!)).toBe('3:1');
+    expect(range(doc.entries[0]!.removalSpan)).toBe('2:1-4:1');
   });
 });
