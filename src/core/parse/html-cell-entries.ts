@@ -5,7 +5,7 @@ import type { HtmlFragment } from './html-fragment.js';
 import { IMAGE_TAGS, type LinePiece } from './line-pieces.js';
 import { visibleText } from './html-line-entries.js';
 import { dropSeparator, isLeadIn } from './lead-in.js';
-import { collapse, nameRun } from './line-entries.js';
+import { collapse, linksWithin, nameRun } from './line-entries.js';
 import { readsAsSponsored } from './sponsored.js';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -133,7 +133,7 @@ function cellEntry(table: Table, cell: TableCell, td: Element, linkAt: Map<numbe
     name,
     ...(nameSpan ? { nameSpan: ctx.lines.span(nameSpan.start, nameSpan.end) } : {}),
     primaryLink: named.link,
-    links: ctx.links.filter((l) => l.span.start.offset >= start && l.span.start.offset < end),
+    links: linksWithin(ctx.links, start, end),
     description: dropSeparator(collapse(rest.join(''))).trim(),
     span: cell.span,
     // Removing a cell moves the cells after it: never a whole-line deletion.

@@ -39,12 +39,17 @@ export function htmlLineEntries(ctx: HtmlLineContext): Entry[] {
   const containers: { children: Node[]; start: number; end: number }[] = [];
   const root = ctx.fragment.root as { childNodes: Node[] };
   containers.push({ children: root.childNodes, start: ctx.region.start, end: ctx.region.end });
+  // Whether lines inside an element are not this form's (known from its parent: deep nesting stays linear).
+  const excluded = new Map<Element, boolean>();
+  const excludes = (el: Element) => NOT_INSIDE.has(el.tagName) || isCentred(el);
   walkHtml(ctx.fragment, {
     element(info, ancestors) {
+      const parent = ancestors[ancestors.length - 1];
+      const inherited = parent ? (excluded.get(parent) ?? ancestors.some(excludes)) : false;
+      excluded.set(info.element, inherited || excludes(info.element));
       if (!LINE_CONTAINERS.has(info.tag) || !ctx.inParts(info.start)) return;
-      if (ancestors.some((a) => NOT_INSIDE.has(a.tagName))) return;
       // Centred blocks are a list's banner: its logo, badges, sponsors and links to itself.
-      if ([...ancestors, info.element].some(isCentred)) return;
+      if (inherited || isCentred(info.element)) return;
       containers.push({ children: info.element.childNodes, start: info.start, end: info.end });
     },
   });

@@ -87,7 +87,7 @@ function lineEntry(line: PieceLine, ctx: LineEntryContext): Entry | undefined {
     name: name.name.trim(),
     ...(nameSpan ? { nameSpan } : {}),
     primaryLink: name.link,
-    links: ctx.links.filter((l) => l.span.start.offset >= start && l.span.start.offset < end),
+    links: linksWithin(ctx.links, start, end),
     description: dropSeparator(restText).trim(),
     span,
     removalSpan: isWhole ? whole : span,
@@ -96,6 +96,20 @@ function lineEntry(line: PieceLine, ctx: LineEntryContext): Entry | undefined {
     scope: `section:${section.id}`,
     scopeLabel: sectionLabel,
   };
+}
+
+/** The links (sorted by start) that start in [start, end): a binary search, so a block of many lines stays linear. */
+export function linksWithin(links: readonly Link[], start: number, end: number): Link[] {
+  let lo = 0;
+  let hi = links.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (links[mid]!.span.start.offset < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Link[] = [];
+  for (let i = lo; i < links.length && links[i]!.span.start.offset < end; i++) out.push(links[i]!);
+  return out;
 }
 
 export function collapse(text: string): string {
