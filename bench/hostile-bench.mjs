@@ -39,6 +39,13 @@ const SHAPES = {
   'URL with n slashes, then x': (size) => `${HEAD}- [Slashes](https://example.com${'/'.repeat(Math.max(1, size - HEAD.length - 40))}x) - x.\n`,
   'entries with one name': (size) => fill(size, (i) => `- [Tool](https://e${i}.example.com/) - A tool.\n`),
   'headings with anchor links': (size) => fill(size, (i) => `\n## Part ${i}\n\nSee [part ${i}](#part-${i}).\n`),
+  'one <p> of n <br> entry lines': (size) => `${fill(size, (i) => (i === 0 ? '\n<p>\n' : `&nbsp;<a href="https://e${i}.example/"><b>Tool ${i}</b></a> - A tool.<br>\n`))}</p>\n`,
+  'one paragraph of n inline <a> lines': (size) => fill(size, (i) => (i === 0 ? '\n' : `&nbsp;<a href="https://e${i}.example/"><b>Tool ${i}</b></a> - A tool.<br>\n`)),
+  'grid table of n cells': (size) => `${fill(size, (i) => (i === 0 ? '\n<table>\n<tr>\n' : `<td><a href="https://e${i}.example/">Tool ${i}</a><br>A tool.</td>\n${i % 4 === 0 ? '</tr>\n<tr>\n' : ''}`))}</tr>\n</table>\n`,
+  'n nested <div>, then a <br> line': (size) => {
+    const n = Math.max(1, Math.floor((size - HEAD.length) / 12));
+    return `${HEAD}\n${'<div>'.repeat(n)}\n&nbsp;<a href="https://x.example/"><b>X</b></a> - x.<br>\n${'</div>'.repeat(n)}\n`;
+  },
 };
 
 function fill(size, part) {
