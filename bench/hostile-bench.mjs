@@ -7,6 +7,7 @@
 //   node bench/hostile-bench.mjs --app-only    # only /ping during a hostile PR (BENCH_APP_LOG=1 prints the app's log)
 //
 // Environment:
+//   BENCH_SHAPES  run only the shapes whose name contains this text (e.g. "<br>")
 //   BENCH_MAX_S   a measurement still running after this many seconds is stopped and shown
 //                 as "> N s" (default 60): a quadratic shape at 1 MB would run for minutes.
 //
@@ -102,7 +103,8 @@ async function runBench() {
   console.log('In-process checkSource (lib/core), one run after a warm-up:');
   console.log(`${'shape'.padEnd(36)} ${'20 KB'.padStart(10)} ${'200 KB'.padStart(10)} ${'1 MB'.padStart(10)} ${'200K/20K'.padStart(9)} ${'1M/200K'.padStart(8)}  1MB<2s  linear  result at 1 MB`);
   const misses = [];
-  for (const shape of process.argv.includes('--app-only') ? [] : Object.keys(SHAPES)) {
+  const only = process.env.BENCH_SHAPES;
+  for (const shape of process.argv.includes('--app-only') ? [] : Object.keys(SHAPES).filter((s) => !only || s.includes(only))) {
     const times = [];
     let last;
     for (const size of SIZES) {

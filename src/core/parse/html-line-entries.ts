@@ -1,7 +1,7 @@
 import type { DefaultTreeAdapterMap } from 'parse5';
 import type { Entry, Link, Section } from '../model/types.js';
 import type { LineIndex } from './line-index.js';
-import { elementInfo, walkHtml, type HtmlFragment } from './html-fragment.js';
+import { elementInfo, type HtmlFragment } from './html-fragment.js';
 import { IMAGE_TAGS, INLINE_TAGS, type LinePiece, type PieceLine } from './line-pieces.js';
 import { entriesFromLines } from './line-entries.js';
 
@@ -39,21 +39,25 @@ export function htmlLineEntries(ctx: HtmlLineContext): Entry[] {
   const containers: { children: Node[]; start: number; end: number }[] = [];
   const root = ctx.fragment.root as { childNodes: Node[] };
   containers.push({ children: root.childNodes, start: ctx.region.start, end: ctx.region.end });
-  // Whether lines inside an element are not this form's (known from its parent: deep nesting stays linear).
-  const excluded = new Map<Element, boolean>();
-  const excludes = (el: Element) => NOT_INSIDE.has(el.tagName) || isCentred(el);
-  walkHtml(ctx.fragment, {
-    element(info, ancestors) {
-      const parent = ancestors[ancestors.length - 1];
-      const inherited = parent ? (excluded.get(parent) ?? ancestors.some(excludes)) : false;
-      excluded.set(info.element, inherited || excludes(info.element));
-      if (!LINE_CONTAINERS.has(info.tag) || !ctx.inParts(info.start)) return;
-      // Centred blocks are a list's banner: its logo, badges, sponsors and links to itself.
-      if (inherited || isCentred(info.element)) return;
-      containers.push({ children: info.element.childNodes, start: info.start, end: info.end });
-    },
-  });
+  // One pass over the tree; what is excluded (inside a table, a list item, a centred banner…)
+  // is carried down the stack, so deep nesting stays linear.
+  const stack: { node: Node; excluded: boolean }[] = [];
+  for (let i = root.childNodes.length - 1; i >= 0; i--) stack.push({ node: root.childNodes[i]!, excluded: false });
+  while (stack.length > 0) {
+    const { node, excluded } = stack.pop()!;
+    if (!('tagName' in node)) continue;
+    const at = locOf(ctx.fragment, node);
+    // Centred blocks are a list's banner: its logo, badges, sponsors and links to itself.
+    if (!excluded && at && LINE_CONTAINERS.has(node.tagName) && !isCentred(node) && ctx.inParts(at.start)) {
+      containers.push({ children: node.childNodes, start: at.start, end: at.end });
+    }
+    const inner = excluded || NOT_INSIDE.has(node.tagName) || isCentred(node);
+    const kids = node.tagName === 'template' ? [] : node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, excluded: inner });
+  }
   for (const container of containers) {
+    // Lines are ended by <br>: a container without one is prose (and is not read further).
+    if (!container.children.some((c) => 'tagName' in c && c.tagName === 'br')) continue;
     const pieceLines = splitLines(ctx, container.children, linkAt);
     if (pieceLines.length === 0) continue;
     const blockSpan = ctx.lines.span(container.start, container.end);

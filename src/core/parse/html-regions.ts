@@ -8,6 +8,7 @@ import { scanTags } from './html-tags.js';
 import type { Directive, Entry } from '../model/types.js';
 import { htmlLineEntries } from './html-line-entries.js';
 import { gridCellEntries } from './html-cell-entries.js';
+import { linksWithin } from './line-entries.js';
 
 type Element = DefaultTreeAdapterMap['element'];
 
@@ -198,8 +199,8 @@ function buildHtmlTable(
 ): Table {
   const tableInfo = elementInfo(fragment, table);
   const groups = childElements(table, ['thead', 'tbody', 'tfoot']);
-  const linksIn = (start: number, end: number) =>
-    regionLinks.filter((l) => l.span.start.offset >= start && l.span.start.offset < end);
+  // Region links are in document order: a binary search per cell keeps big tables linear.
+  const linksIn = (start: number, end: number) => linksWithin(regionLinks, start, end);
 
   const toWrittenRow = (tr: Element, inHead: boolean): WrittenRow => {
     const info = elementInfo(fragment, tr);
