@@ -11,6 +11,8 @@ import { buildRowGroupGrid, type WrittenRow } from './table-grid.js';
 import { entriesFromTable } from './table-entries.js';
 import { nameSpanOf } from './name-span.js';
 import { attr, parseHtmlFragment, walkHtml } from './html-fragment.js';
+import { isLeadIn } from './lead-in.js';
+import { applyDetailsEntries, type DetailsBlock } from './html-details-entries.js';
 
 interface Collected {
   headings: { node: MdHeading; span: Span }[];
@@ -78,6 +80,7 @@ export function buildDocument(path: string, source: string): ListDocument {
   }
 
   // Raw HTML blocks, grouped into regions and parsed with parse5.
+  const details: DetailsBlock[] = [];
   for (const region of groupHtmlBlocks(source, collected.flowHtml)) {
     const result = parseHtmlRegion(source, lines, region, sectionAt);
     htmlRegions.push(result.region);
@@ -89,6 +92,8 @@ export function buildDocument(path: string, source: string): ListDocument {
       tables.push(table);
       append(entries, entriesFromTable(table, lines));
     }
+    append(entries, result.itemEntries);
+    append(details, result.details);
   }
 
   // Inline HTML: directives and anchors.
@@ -110,6 +115,11 @@ export function buildDocument(path: string, source: string): ListDocument {
     const urlSpan = definitionUrlSpan(source, lines, def);
     links.push({ url: def.url, text: def.label ?? def.identifier, syntax: 'reference', isImage: false, span, ...(urlSpan ? { urlSpan } : {}), section: sectionAt(span.start.offset), inDescription: false });
   }
+
+  // A <details> that names a project is one entry; the items inside it are its sub-links.
+  const resolved = applyDetailsEntries({ lines, blocks: details, entries, links, sectionAt });
+  entries.length = 0;
+  append(entries, resolved);
 
   // Each entry's links carry their entry; links after the name in a list item are description links.
   for (const entry of entries) {
@@ -225,11 +235,6 @@ function collect(tree: Parents, lines: LineIndex): Collected {
   out.flowHtml.sort((a, b) => a.start - b.start);
   out.texts.sort((a, b) => a.start - b.start);
   return out;
-}
-
-/** Text before the first link that still lets the link name the entry (bullets, emoji, bold markers). */
-function isLeadIn(text: string): boolean {
-  return text.replace(/[\s*_~`:|•·\-–—]/gu, '').replace(/\p{Extended_Pictographic}|\p{Emoji_Component}/gu, '').length === 0;
 }
 
 function entryFromListItem(source: string, lines: LineIndex, paragraph: Paragraph, itemSpan: Span, found: Link[], parents: ListParent[]): Entry | undefined {

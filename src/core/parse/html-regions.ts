@@ -5,7 +5,9 @@ import { attr, elementInfo, elementText, parseHtmlFragment, walkHtml, type HtmlF
 import { buildRowGroupGrid, parseSpanAttribute, type WrittenCell, type WrittenRow } from './table-grid.js';
 import { parseDirective } from './directives.js';
 import { scanTags } from './html-tags.js';
-import type { Directive } from '../model/types.js';
+import type { Directive, Entry } from '../model/types.js';
+import { htmlItemEntries } from './html-item-entries.js';
+import { readDetailsBlocks, type DetailsBlock } from './html-details-entries.js';
 
 type Element = DefaultTreeAdapterMap['element'];
 
@@ -16,6 +18,10 @@ export interface HtmlRegionResult {
   anchors: HtmlAnchor[];
   textRuns: TextRun[];
   directives: Directive[];
+  /** Entries written as `<li>` items (the `item` form). */
+  itemEntries: Entry[];
+  /** `<details>` blocks, resolved into project entries once the document's entries are known. */
+  details: DetailsBlock[];
 }
 
 const CONTAINERS = new Set(['table', 'details', 'div', 'section', 'center', 'ul', 'ol', 'dl', 'blockquote', 'figure', 'nav', 'article']);
@@ -120,6 +126,9 @@ export function parseHtmlRegion(
   });
 
   const tables = tableElements.map((el) => buildHtmlTable(lines, fragment, el, links, sectionAt));
+  const scan = { base: fragment.base, linkByStart: new Map(links.map((l) => [l.span.start.offset, l])) };
+  const itemEntries = htmlItemEntries({ source, lines, fragment, scan, sectionAt, inParts });
+  const details = readDetailsBlocks(source, lines, fragment, scan, inParts);
   const parts: Span[] = region.parts.map((p) => lines.span(p.start, p.end));
   return {
     region: { span: lines.span(region.start, region.end), parts, section },
@@ -128,6 +137,8 @@ export function parseHtmlRegion(
     anchors,
     textRuns,
     directives,
+    itemEntries,
+    details,
   };
 }
 
