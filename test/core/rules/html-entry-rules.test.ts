@@ -129,4 +129,19 @@ describe('projects in <details>: sub-links are links, never entries', () => {
     expect(fixed.split('\n')[2]).toContain('<b><a href="https://github.com/milvus-io/milvus">Milvus</a></b>');
     expect(fixed.split('\n').slice(3)).toEqual(source.split('\n').slice(3));
   });
+
+  it('deletes a project twin whole, and only suggests deleting one whose sub-links differ', () => {
+    const block = (pkg: string) => [
+      '<details><summary><b><a href="https://github.com/milvus-io/milvus">Milvus</a></b> - Vector DB.</summary>',
+      '',
+      `- [PyPi](https://pypi.org/project/${pkg})`,
+      '</details>',
+    ];
+    const twins = ['## V', '', ...block('pymilvus'), ...block('pymilvus'), ''].join('\n');
+    expect(fixSource('t.md', twins).output).toBe(['## V', '', ...block('pymilvus'), ''].join('\n'));
+    const differ = ['## V', '', ...block('pymilvus'), ...block('milvus-lite'), ''].join('\n');
+    const dup = checkSource('d.md', differ).findings.filter((f) => f.ruleId === 'no-duplicate-entry');
+    expect(dup.map((f) => [f.span.start.line, f.fix?.certain])).toEqual([[7, false]]);
+    expect(fixSource('d.md', differ).output).toBe(differ);
+  });
 });
