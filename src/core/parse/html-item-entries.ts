@@ -27,27 +27,49 @@ export interface HtmlItemInput {
   inParts: (offset: number) => boolean;
 }
 
+/** What an element inherits from the elements around it (kept per element: no walk up the ancestors). */
+interface Around {
+  inTable: boolean;
+  /** The nearest `<ul>`/`<ol>`. */
+  list?: Element;
+  /** Labels of the link-less items around, outermost first. */
+  groups: string[];
+}
+
 /** One entry per `<li>` that starts with a link, in document order. */
 export function htmlItemEntries(input: HtmlItemInput): Entry[] {
   const { source, lines, scan } = input;
   const entries: Entry[] = [];
-  /** For each `<li>` seen: its group label when it is a link-less item, null when it is an entry. */
-  const items = new Map<Element, string | null>();
+  const around = new Map<Element, Around>();
+  const top: Around = { inTable: false, groups: [] };
   walkHtml(input.fragment, {
     element(info, ancestors) {
-      if (info.tag !== 'li' || !input.inParts(info.start)) return;
-      if (ancestors.some((a) => TABLE_PARTS.has(a.tagName))) return;
-      const list = lastOf(ancestors, (a) => LISTS.has(a.tagName));
+      let outer = top;
+      // Elements the parser implied (no place in the source) are not visited: look past them.
+      for (let i = ancestors.length - 1; i >= 0; i--) {
+        const found = around.get(ancestors[i]!);
+        if (found) {
+          outer = found;
+          break;
+        }
+      }
+      const here: Around = {
+        inTable: outer.inTable || TABLE_PARTS.has(info.tag),
+        ...(LISTS.has(info.tag) ? { list: info.element } : outer.list ? { list: outer.list } : {}),
+        groups: outer.groups,
+      };
+      around.set(info.element, here);
+      if (info.tag !== 'li' || here.inTable || !here.list || !input.inParts(info.start)) return;
       const range = elementRange(scan, source, info.element);
-      if (!list || !range) return;
+      if (!range) return;
       const primary = leadLink(scan, info.element);
       if (!primary) {
-        items.set(info.element, groupLabel(textAfter(scan, info.element, range.start, LISTS)));
+        const label = groupLabel(textAfter(scan, info.element, range.start, LISTS));
+        if (label !== '') here.groups = [...outer.groups, label];
         return;
       }
-      items.set(info.element, null);
-      const listRange = elementRange(scan, source, list) ?? range;
-      const groups = ancestors.filter((a) => a.tagName === 'li').map((a) => items.get(a)).filter((g): g is string => typeof g === 'string' && g !== '');
+      const listRange = elementRange(scan, source, here.list) ?? range;
+      const groups = here.groups;
       const section = input.sectionAt(range.start);
       const sectionLabel = section.title ? `section "${section.title}"` : 'the top of the file';
       const nameSpan = nameSpanOf(source, primary);
@@ -67,11 +89,6 @@ export function htmlItemEntries(input: HtmlItemInput): Entry[] {
     },
   });
   return entries;
-}
-
-function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return items[i];
-  return undefined;
 }
 
 /** "Build Backends:" groups the items under it as "Build Backends". */
