@@ -144,4 +144,17 @@ describe('projects in <details>: sub-links are links, never entries', () => {
     expect(dup.map((f) => [f.span.start.line, f.fix?.certain])).toEqual([[7, false]]);
     expect(fixSource('d.md', differ).output).toBe(differ);
   });
+
+  it('fixes a link-less summary name where it is written, and never rewrites the GitHub label that links it', () => {
+    const block = (summary: string) => ['## V', '', `<details><summary>${summary} - Vector DB.</summary>`, '', '- [GitHub](https://github.com/milvus-io/milvus)', '- [PyPi](https://pypi.org/project/pymilvus)', '</details>', ''].join('\n');
+    const plain = block('<b>Milvs</b>');
+    expect(checkSource('p.md', plain).findings.map((f) => `${f.span.start.line}:${f.span.start.column} ${f.ruleId}`)).toEqual(['3:22 tool-name-spelling']);
+    expect(fixSource('p.md', plain).output).toBe(block('<b>Milvus</b>'));
+    // Written with an entity, the name cannot be replaced where it is: reported, not fixed.
+    const entity = block('<b>Mil&#118;s</b>');
+    const finding = checkSource('e.md', entity).findings.find((f) => f.ruleId === 'tool-name-spelling');
+    expect(finding?.fix).toBeUndefined();
+    expect(fixSource('e.md', entity).output).toBe(entity);
+  });
 });
+
