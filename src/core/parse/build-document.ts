@@ -11,7 +11,7 @@ import { buildRowGroupGrid, type WrittenRow } from './table-grid.js';
 import { entriesFromTable } from './table-entries.js';
 import { nameSpanOf } from './name-span.js';
 import { attr, parseHtmlFragment, walkHtml } from './html-fragment.js';
-import { isLeadIn } from './lead-in.js';
+import { isLeadIn, isWrapperEnd } from './lead-in.js';
 import { applyDetailsEntries, type DetailsBlock } from './html-details-entries.js';
 
 interface Collected {
@@ -270,6 +270,8 @@ function entryFromListItem(source: string, lines: LineIndex, paragraph: Paragrap
 
 function descriptionAfter(children: PhrasingContent[], offset: number): string {
   const rest = children.filter((c) => (c.position?.start.offset ?? 0) >= offset);
+  // `</b>` closing the name's wrapper (`<b><a href="…">Name</a></b> - …`) is not description.
+  while (rest[0]?.type === 'html' && isWrapperEnd(rest[0].value)) rest.shift();
   return rest
     .map((c) => toString(c))
     .join('')

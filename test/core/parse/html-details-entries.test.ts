@@ -168,4 +168,23 @@ describe('buildDocument: <details> projects (details form)', () => {
       '7 html/details Rocket https://github.com/acme/rocket https://pypi.org/project/rocket',
     ]);
   });
+
+  it('reads the projects a generated list folds away ("Show 2 hidden projects...") as the list entries they are', () => {
+    const source = [
+      '## Charts', // 1
+      '', // 2
+      '<details><summary>Show 2 hidden projects...</summary>', // 3
+      '', // 4
+      '- <b><a href="https://github.com/acme/sparkline">sparkline</a></b> (🥉9 ·  ⭐ 120) - Tiny inline charts. <code>MIT</code>', // 5
+      '- <strong><a href="https://github.com/acme/heatgrid">heatgrid</a></strong> - Heat maps.', // 6
+      '</details>', // 7
+      '',
+    ].join('\n');
+    const d = buildDocument('l.md', source);
+    expect(d.entries.map((e) => `${e.span.start.line} ${form(e)} ${e.name} | ${e.description}`)).toEqual([
+      '5 list sparkline | (🥉9 ·  ⭐ 120) - Tiny inline charts. <code>MIT</code>',
+      '6 list heatgrid | Heat maps.',
+    ]);
+  });
 });
+
