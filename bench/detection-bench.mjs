@@ -14,6 +14,9 @@
 // findings are listed in JUDGED below (the same as test/e2e/corpus.test.ts pins). Any other
 // finding counts as unjustified. Target: ≤ 1 unjustified finding per 500 entries.
 //
+// The same injections run on HTML versions of the lists (their plain one-line items written
+// as `<li>` items and as `<details>` projects), with the same target.
+//
 // Environment: LISTWARDEN_CORPUS (default ../shared/corpus), BENCH_SEED (default 13),
 // BENCH_PER_LIST (defects of each kind per list, default 12).
 
@@ -188,7 +191,7 @@ const INJECTORS = {
     return { text: applyEdits(text, edits), expected };
   },
   'no-duplicate-entry': (name, text) => {
-    const items = spaced(plainEntries(name, text).filter((i) => i.entry.container.kind === 'list' && i.entry.removalSpan.start.column === 1), PER_LIST);
+    const items = spaced(plainEntries(name, text).filter((i) => (i.entry.container.kind === 'list' || i.entry.container.kind === 'html') && i.entry.removalSpan.start.column === 1), PER_LIST);
     const edits = [];
     const expected = [];
     let shift = 0;
@@ -216,6 +219,60 @@ const INJECTORS = {
     return { text: applyEdits(text, edits), expected: items.map((i) => ({ line: i.line, rule: 'table-rowspan', note: `rowspan ${i.n} → ${i.n + 5}` })) };
   },
 };
+
+const escapeHtml = (t) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** `- [Name](https://…) - description` on a line of its own (no nesting, no second line). */
+const PLAIN_ITEM = /^[-*] \[([^[\]]+)\]\((https?:\/\/[^()\s]+)\)(.*)$/;
+const HTML_FORMS = {
+  '<li>': { open: ['<ul>'], item: (n, u, rest) => [`  <li><a href="${escapeHtml(u)}">${escapeHtml(n)}</a>${escapeHtml(rest)}</li>`], close: ['</ul>'] },
+  '<details>': {
+    open: [],
+    item: (n, u, rest) => [`<details><summary><b><a href="${escapeHtml(u)}">${escapeHtml(n)}</a></b>${escapeHtml(rest)}</summary>`, '', `- [GitHub](${u})`, '</details>'],
+    close: [],
+  },
+};
+
+/**
+ * The list with its runs of plain one-line Markdown items (blank lines around) written in
+ * raw HTML instead: as `<li>` items, or as generated lists write projects in `<details>`.
+ */
+function asHtml(text, form) {
+  const { open, item, close } = HTML_FORMS[form];
+  const lines = text.split('\n');
+  const out = [];
+  let converted = 0;
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && PLAIN_ITEM.test(lines[j])) j++;
+    const blankAround = j > i && (i === 0 || lines[i - 1].trim() === '') && (j === lines.length || lines[j].trim() === '');
+    if (!blankAround) {
+      out.push(lines[i]);
+      i++;
+      continue;
+    }
+    out.push(...open);
+    for (let k = i; k < j; k++) {
+      const [, n, u, rest] = PLAIN_ITEM.exec(lines[k]);
+      out.push(...item(n, u, rest));
+      converted++;
+    }
+    out.push(...close);
+    i = j;
+  }
+  return { text: out.join('\n'), converted };
+}
+
+/** The corpus lists with at least 100 entries converted, in each HTML form. */
+function htmlLists(all) {
+  const out = [];
+  for (const form of Object.keys(HTML_FORMS)) {
+    for (const { name, text } of all) {
+      const html = asHtml(text, form);
+      if (html.converted >= 100) out.push({ name: `${name} as ${form}`, text: html.text });
+    }
+  }
+  return out;
+}
 
 function recall(all) {
   const rows = [];
@@ -278,6 +335,24 @@ for (const r of recall(all)) {
   console.log(`${r.label.padEnd(46)}| ${String(r.injected).padStart(8)} | ${String(r.found).padStart(5)} | ${(rate * 100).toFixed(1).padStart(6)}% | ≥ 95%  | ${ok ? 'PASS' : 'MISS'}`);
   for (const m of r.missed.slice(0, 8)) console.log(`    missed ${m}`);
   if (r.missed.length > 8) console.log(`    … and ${r.missed.length - 8} more`);
+}
+// The same defects injected into entries written in raw HTML: the lists' plain items
+// rewritten as `<li>` items and as `<details>` projects (a GitHub sub-link inside each).
+const html = htmlLists(all);
+console.log(`\nEntries written in HTML: ${html.length} lists (${[...new Set(html.map((l) => l.name.split(' as ')[0]))].length} corpus lists as <li> and as <details>)\n`);
+console.log('rule (defect injected)                        | injected | found | recall  | target | result');
+console.log('----------------------------------------------|----------|-------|---------|--------|-------');
+for (const form of Object.keys(HTML_FORMS)) {
+  for (const r of recall(html.filter((l) => l.name.endsWith(` as ${form}`)))) {
+    if (r.label === 'table-rowspan') continue;
+    const rate = r.injected === 0 ? 1 : r.found / r.injected;
+    const ok = rate >= 0.95;
+    if (ok) pass++;
+    else miss++;
+    console.log(`${`${form} ${r.label}`.slice(0, 46).padEnd(46)}| ${String(r.injected).padStart(8)} | ${String(r.found).padStart(5)} | ${(rate * 100).toFixed(1).padStart(6)}% | ≥ 95%  | ${ok ? 'PASS' : 'MISS'}`);
+    for (const m of r.missed.slice(0, 8)) console.log(`    missed ${m}`);
+    if (r.missed.length > 8) console.log(`    … and ${r.missed.length - 8} more`);
+  }
 }
 const p = precision(all);
 const entries = p.reduce((n, r) => n + r.entries, 0);
