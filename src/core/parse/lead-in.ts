@@ -1,21 +1,31 @@
 import { trimStartChars } from '../text/trim.js';
 
 /**
- * What may stand before the link that names an entry written as a line of HTML: spaces,
- * `&nbsp;`, bullets (`•`, `-`, `*`, `▸`…), emoji and GitHub emoji shortcodes
- * (`:small_blue_diamond:`). "Made by <a>…</a>" has words before the link: not a lead-in.
+ * What may stand before the link that names an entry (a Markdown item, a line of HTML, an
+ * `<li>`): spaces, `&nbsp;`, bullets (`•`, `-`, `*`, `▸`…), emoji and GitHub emoji shortcodes
+ * (`:small_blue_diamond:`), Markdown emphasis markers and inline `<b>`-like tags
+ * (`- 🔥 **[Name](…)**`, `- <b><a href="…">Name</a></b>`). "Made by <a>…</a>" has words
+ * before the link: not a lead-in.
  */
 const SHORTCODE = /:[a-z0-9_+-]+:/gi;
 const MARKS = /[\s*_~`:|•·‣◦▪▫▸►▹→>\-–—]/gu;
 const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Component}|\u200d|\ufe0f/gu;
+/** Inline HTML a name may be wrapped in: tags only, never their text. */
+const WRAPPER_TAG = /<\/?(?:b|strong|em|i|u|span|kbd|sup|sub)(?:\s[^<>]*)?>/gi;
 
 function withoutLeadIn(text: string): string {
-  return text.replace(SHORTCODE, '').replace(MARKS, '').replace(EMOJI, '');
+  return text.replace(WRAPPER_TAG, '').replace(SHORTCODE, '').replace(MARKS, '').replace(EMOJI, '');
 }
 
 /** Whether `text` is only lead-in (possibly nothing). */
 export function isLeadIn(text: string): boolean {
   return withoutLeadIn(text).length === 0;
+}
+
+/** Whether an inline HTML node only closes a wrapper of the name (`</b>` after `<b><a>…</a>`). */
+export function isWrapperEnd(html: string): boolean {
+  const tag = html.trim();
+  return tag.startsWith('</') && tag.replace(WRAPPER_TAG, '') === '';
 }
 
 /** Whether a lead-in shows a bullet, an emoji or a shortcode (not only spaces). */
