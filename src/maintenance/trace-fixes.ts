@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import { applyFixes } from '../core/fixes/apply-fixes.js';
+import { mapBack, type OriginalRange } from '../core/fixes/map-back.js';
 import { runRules } from '../core/findings/run-rules.js';
 import type { Finding, LinkFacts, TextEdit } from '../core/findings/types.js';
 import { buildDocument } from '../core/parse/build-document.js';
@@ -10,11 +11,7 @@ const LINK_RULE_IDS = new Set(LINK_RULES.map((r) => r.id));
 /** As fixDocument: fixes that touch the same text need more than one pass, never more than this. */
 const MAX_PASSES = 10;
 
-/** A range of the original text, [start, end) in 0-based offsets. */
-export interface OriginalRange {
-  start: number;
-  end: number;
-}
+export type { OriginalRange } from '../core/fixes/map-back.js';
 
 export interface TracedFix {
   finding: Finding;
@@ -61,33 +58,6 @@ export function traceFixes(path: string, source: string, findings: Finding[], co
     doc = result.doc;
   }
   return { output: text, fixes, passes };
-}
-
-/** Maps [start, end) of the text after `passes` back to the original text. */
-function mapBack(passes: TextEdit[][], start: number, end: number): OriginalRange {
-  let range = { start, end };
-  for (let i = passes.length - 1; i >= 0; i--) {
-    range = { start: backOne(passes[i]!, range.start, 'start'), end: backOne(passes[i]!, range.end, 'end') };
-  }
-  return range;
-}
-
-/**
- * One pass back: an offset after the pass's edits → the offset before them. An offset
- * inside replaced text maps to the start (for a range's start) or the end (for its end) of
- * what was replaced, so the mapped range covers it.
- */
-function backOne(edits: TextEdit[], offset: number, side: 'start' | 'end'): number {
-  let delta = 0;
-  for (const edit of edits) {
-    const newStart = edit.start + delta;
-    const newEnd = newStart + edit.text.length;
-    if (offset < newStart) break;
-    if (side === 'start' ? offset < newEnd : offset > newStart && offset <= newEnd) return side === 'start' ? edit.start : edit.end;
-    if (side === 'end' && offset === newStart) return edit.start;
-    delta += edit.text.length - (edit.end - edit.start);
-  }
-  return offset - delta;
 }
 
 /**

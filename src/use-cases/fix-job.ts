@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import type { Finding, LinkFacts } from '../core/findings/types.js';
+import type { RefusedFix } from '../core/fixes/apply-fixes.js';
 import { requestUrl } from '../links/collect-links.js';
 import { traceFixes, type FixTrace } from '../maintenance/trace-fixes.js';
 import { fixText } from './fix-text.js';
@@ -30,6 +31,8 @@ export interface FixJobResult {
   output: string;
   applied: Finding[];
   rejected: Finding[];
+  /** Certain fixes left out because they would change a line that carries none of their finding (absent when the job did not run). */
+  refused?: RefusedFix[];
   trace?: FixTrace;
   /** Set when the job passed its deadline: the "Too large or too slow to check" finding; `output` is then the source. */
   tooSlow?: Finding;
