@@ -120,4 +120,21 @@ describe('fix (fixSource) with a rule whose fix edits a line other than its find
     expect(outcome.applied).toEqual([]);
     expect(outcome.refused.map((r) => `${r.finding.span.start.line} ${r.finding.ruleId} → line ${r.line}`)).toEqual(['3 stray-fix → line 4']);
   });
+
+  it('names a refused fix once, at its place in the text given, when other fixes take several passes', () => {
+    // Adds a line above the list once (a fix that stays on its lines): the stray fix is found
+    // again in the second pass, two lines further down.
+    const addsNote: Rule = {
+      meta: { id: 'adds-note', defaultSeverity: 'warning', description: 'Adds a note.', fixable: true },
+      check: ({ doc }) => {
+        if (doc.source.includes('Note')) return [];
+        const at = doc.source.indexOf('- [One]');
+        return [{ message: 'no note — add one', span: spanOf(doc.source, at, at + 7), fix: { edits: [{ start: at, end: at, text: 'Note.\n\n' }], certain: true } }];
+      },
+    };
+    const outcome = fixSource('list.md', LIST, { rules: [stray, addsNote] });
+    expect(outcome.output).toBe(LIST.replace('- [One]', 'Note.\n\n- [One]'));
+    expect(outcome.passes).toBe(2);
+    expect(outcome.refused.map((r) => `${r.finding.span.start.line}:${r.finding.span.start.column} ${r.finding.ruleId} → line ${r.line}`)).toEqual(['3:3 stray-fix → line 4']);
+  });
 });
