@@ -17,6 +17,8 @@ export interface TextFixOutcome {
    * finding (a rule's mistake: see lineOutsideFinding), at their place in `source`.
    */
   refused: RefusedFix[];
+  /** The findings applied in each pass (the link pass first, when it applied any), in that pass's text: see traceOf. */
+  appliedByPass: Finding[][];
 }
 
 /**
@@ -32,5 +34,11 @@ export function fixText(path: string, source: string, findings: Finding[], confi
   const linkPass = applyFixes(source, findings.filter((f) => f.file === path && (LINK_RULE_IDS.has(f.ruleId) || f.ruleId === 'prefer-https')), { path });
   const outcome = fixSource(path, linkPass.output, { config, ...(facts ? { facts } : {}) });
   // The link pass only rewrites URLs within their lines: the static rules' lines are the source's.
-  return { output: outcome.output, applied: [...linkPass.applied, ...outcome.applied], rejected: linkPass.rejected, refused: [...linkPass.refused, ...outcome.refused] };
+  return {
+    output: outcome.output,
+    applied: [...linkPass.applied, ...outcome.applied],
+    rejected: linkPass.rejected,
+    refused: [...linkPass.refused, ...outcome.refused],
+    appliedByPass: [...(linkPass.applied.length > 0 ? [linkPass.applied] : []), ...outcome.appliedByPass],
+  };
 }

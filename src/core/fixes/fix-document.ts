@@ -16,6 +16,8 @@ export interface FixOutcome {
   refused: RefusedFix[];
   /** Passes it took; fixes that touch the same text (a rowspan two rules adjust) need more than one. */
   passes: number;
+  /** The findings applied in each pass that applied any, in that pass's text (for tracing them back: traceOf). */
+  appliedByPass: Finding[][];
 }
 
 const MAX_PASSES = 10;
@@ -27,6 +29,7 @@ const MAX_PASSES = 10;
 export function fixDocument(path: string, source: string, options: RunOptions = {}): FixOutcome {
   let text = source;
   const applied: Finding[] = [];
+  const appliedByPass: Finding[][] = [];
   const refused = new Map<string, RefusedFix>();
   const edits: TextEdit[][] = [];
   let passes = 0;
@@ -42,11 +45,12 @@ export function fixDocument(path: string, source: string, options: RunOptions = 
     }
     if (result.applied.length === 0 || !result.doc) break;
     applied.push(...result.applied);
+    appliedByPass.push(result.applied);
     edits.push(result.applied.flatMap((f) => f.fix!.edits).sort((a, b) => a.start - b.start || a.end - b.end));
     text = result.output;
     doc = result.doc;
   }
-  return { output: text, applied, refused: [...refused.values()], passes };
+  return { output: text, applied, refused: [...refused.values()], passes, appliedByPass };
 }
 
 /** A refusal found in a later pass's text, placed in the text given (a refused fix is found again in every pass). */
