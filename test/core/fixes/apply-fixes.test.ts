@@ -66,6 +66,16 @@ describe('applyFixes keeps a fix only if the links and table cells stay what the
     expect(result.output).toBe('- [Tools](#tools)\n\n' + LIST.replace(one, '').replace('Second.\n', `Second.\n${one}`));
   });
 
+  it('accepts a moved entry whose badge is a reference image (its definition is elsewhere in the list)', () => {
+    const source = ['- [Beta](https://beta.example/) - B. ![Free][free icon]', '- [Alpha](https://alpha.example/) - A. ![Free][free icon]', '', '[free icon]: https://icons.example/free.svg', ''].join('\n');
+    const beta = '- [Beta](https://beta.example/) - B. ![Free][free icon]\n';
+    const afterAlpha = source.indexOf('\n\n') + 1;
+    const move = finding(source, 'entry-order', { start: 0, end: beta.length, text: '' }, { start: afterAlpha, end: afterAlpha, text: beta });
+    const result = applyFixes(source, [move]);
+    expect(result.rejected).toEqual([]);
+    expect(result.output).toBe(source.replace(beta, '').replace('\n\n', `\n${beta}\n`));
+  });
+
   it('still rejects a URL rewrite that smuggles in a link when another fix moves an entry', () => {
     const one = '- [One](https://one.example/a) - First.\n';
     const start = LIST.indexOf(one);
