@@ -131,6 +131,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       for (const left of outcome.rejected) {
         say(`${file.path}:${left.span.start.line}:${left.span.start.column}  ${left.ruleId}  fix not applied: it would change more of the list than its URL (another link, a table cell) — check it by hand`);
       }
+      for (const { finding, line } of outcome.refused) {
+        say(`${file.path}:${finding.span.start.line}:${finding.span.start.column}  ${finding.ruleId}  fix not applied: it would change line ${line}, which this finding is not on — check it by hand`);
+      }
       if (outcome.output !== source) {
         if (options.dryRun) io.stdout((await import('diff')).createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, source, outcome.output, '', ''));
         else await writeFile(resolve(io.cwd, file.path), encodeOutput(outcome.output, file.bom ?? false));

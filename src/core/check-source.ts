@@ -17,6 +17,6 @@ export function checkSource(path: string, source: string, options: RunOptions = 
 
 /** Applies every certain fix to one list's text. Input that cannot be read as a list is returned unchanged. */
 export function fixSource(path: string, source: string, options: RunOptions = {}): FixOutcome {
-  if (inspectInput(path, source)) return { output: source, applied: [], passes: 0 };
+  if (inspectInput(path, source)) return { output: source, applied: [], refused: [], passes: 0, appliedByPass: [] };
   return fixDocument(path, source, options);
 }

@@ -34,6 +34,8 @@ export interface MaintenancePlan {
   unexplained: string[];
   /** Files left unchanged because the write would change bytes outside the fixes, and why. */
   refused: string[];
+  /** Certain fixes left out because they would change a line that carries none of their finding ("file:line rule — why"). */
+  fixesLeftOut: string[];
 }
 
 /**
@@ -53,7 +55,7 @@ export async function planMaintenance(input: MaintenancePlanInput): Promise<Main
   const facts = input.evidence ? plainRequestFacts(input.evidence.facts, input.evidence.run.outcomes.keys()) : undefined;
   const fixes = input.fixes ?? inProcessFixer;
 
-  const plan: MaintenancePlan = { writes: [], changes: [], fingerprint: '', leftAlone: dead.leftAlone, unexplained: [], refused: [] };
+  const plan: MaintenancePlan = { writes: [], changes: [], fingerprint: '', leftAlone: dead.leftAlone, unexplained: [], refused: [], fixesLeftOut: [] };
   // A list refused as too large or too slow to check is not parsed again here to fix it.
   const refused = tooSlowFiles(input.findings);
   for (const file of input.files) {
@@ -66,6 +68,9 @@ export async function planMaintenance(input: MaintenancePlanInput): Promise<Main
     if (fixed.tooSlow) {
       plan.refused.push(`${file.path} left out — ${fixed.tooSlow.message}`);
       continue;
+    }
+    for (const { finding, line } of fixed.refused ?? []) {
+      plan.fixesLeftOut.push(`${file.path}:${finding.span.start.line} ${finding.ruleId} fix left out — it would change line ${line}, which this finding is not on`);
     }
     if (fixed.output === file.source) continue;
     const trace = fixed.trace;

@@ -1,20 +1,9 @@
 import type { ResolvedConfig } from '../core/config/resolved-config.js';
-import { applyFixes } from '../core/fixes/apply-fixes.js';
-import { runRules } from '../core/findings/run-rules.js';
+import { mapBack, type OriginalRange } from '../core/fixes/map-back.js';
 import type { Finding, LinkFacts, TextEdit } from '../core/findings/types.js';
-import { buildDocument } from '../core/parse/build-document.js';
-import { inspectInput } from '../core/parse/inspect-input.js';
-import { LINK_RULES } from '../links/link-findings.js';
+import { fixText } from '../use-cases/fix-text.js';
 
-const LINK_RULE_IDS = new Set(LINK_RULES.map((r) => r.id));
-/** As fixDocument: fixes that touch the same text need more than one pass, never more than this. */
-const MAX_PASSES = 10;
-
-/** A range of the original text, [start, end) in 0-based offsets. */
-export interface OriginalRange {
-  start: number;
-  end: number;
-}
+export type { OriginalRange } from '../core/fixes/map-back.js';
 
 export interface TracedFix {
   finding: Finding;
@@ -33,61 +22,25 @@ export interface FixTrace {
 }
 
 /**
- * The same certain fixes as fixText (use-cases/fix-text.ts) — the link pass on the
- * original text, then the static rules' passes until nothing certain is left — but keeping
- * track of where each applied fix lands in the ORIGINAL text, so a maintenance pull request
- * can say which line each change is on and why. The caller compares `output` with
- * fixText's: a trace that disagrees explains nothing and must not be used.
+ * The certain fixes of fixText (use-cases/fix-text.ts: the link pass on the original text,
+ * then the static rules' passes until nothing certain is left), with where each applied fix
+ * lands in the ORIGINAL text, so a maintenance pull request can say which line each change
+ * is on and why.
  */
 export function traceFixes(path: string, source: string, findings: Finding[], config: ResolvedConfig, facts?: LinkFacts): FixTrace {
+  return traceOf(fixText(path, source, findings, config, facts));
+}
+
+/** The trace of fixes already made: each pass's applied findings mapped back through the passes before it. */
+export function traceOf(outcome: { output: string; appliedByPass: Finding[][] }): FixTrace {
   const passes: TextEdit[][] = [];
   const fixes: TracedFix[] = [];
-  const record = (applied: Finding[]) => {
+  for (const applied of outcome.appliedByPass) {
     const edits = applied.flatMap((f) => f.fix!.edits);
     for (const finding of applied) fixes.push({ finding, at: mapBack(passes, finding.span.start.offset, finding.span.end.offset), ranges: finding.fix!.edits.map((e) => mapBack(passes, e.start, e.end)) });
     passes.push([...edits].sort((a, b) => a.start - b.start || a.end - b.end));
-  };
-
-  const linkPass = applyFixes(source, findings.filter((f) => f.file === path && (LINK_RULE_IDS.has(f.ruleId) || f.ruleId === 'prefer-https')), { path });
-  if (linkPass.applied.length > 0) record(linkPass.applied);
-  let text = linkPass.output;
-  if (inspectInput(path, text)) return { output: text, fixes, passes };
-  let doc = buildDocument(path, text);
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const result = applyFixes(text, runRules(doc, { config, ...(facts ? { facts } : {}) }), { path, before: doc });
-    if (result.applied.length === 0 || !result.doc) break;
-    record(result.applied);
-    text = result.output;
-    doc = result.doc;
   }
-  return { output: text, fixes, passes };
-}
-
-/** Maps [start, end) of the text after `passes` back to the original text. */
-function mapBack(passes: TextEdit[][], start: number, end: number): OriginalRange {
-  let range = { start, end };
-  for (let i = passes.length - 1; i >= 0; i--) {
-    range = { start: backOne(passes[i]!, range.start, 'start'), end: backOne(passes[i]!, range.end, 'end') };
-  }
-  return range;
-}
-
-/**
- * One pass back: an offset after the pass's edits → the offset before them. An offset
- * inside replaced text maps to the start (for a range's start) or the end (for its end) of
- * what was replaced, so the mapped range covers it.
- */
-function backOne(edits: TextEdit[], offset: number, side: 'start' | 'end'): number {
-  let delta = 0;
-  for (const edit of edits) {
-    const newStart = edit.start + delta;
-    const newEnd = newStart + edit.text.length;
-    if (offset < newStart) break;
-    if (side === 'start' ? offset < newEnd : offset > newStart && offset <= newEnd) return side === 'start' ? edit.start : edit.end;
-    if (side === 'end' && offset === newStart) return edit.start;
-    delta += edit.text.length - (edit.end - edit.start);
-  }
-  return offset - delta;
+  return { output: outcome.output, fixes, passes };
 }
 
 /**

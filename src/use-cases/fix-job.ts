@@ -1,7 +1,8 @@
 import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import type { Finding, LinkFacts } from '../core/findings/types.js';
+import type { RefusedFix } from '../core/fixes/apply-fixes.js';
 import { requestUrl } from '../links/collect-links.js';
-import { traceFixes, type FixTrace } from '../maintenance/trace-fixes.js';
+import { traceOf, type FixTrace } from '../maintenance/trace-fixes.js';
 import { fixText } from './fix-text.js';
 
 /**
@@ -30,6 +31,8 @@ export interface FixJobResult {
   output: string;
   applied: Finding[];
   rejected: Finding[];
+  /** Certain fixes left out because they would change a line that carries none of their finding (absent when the job did not run). */
+  refused?: RefusedFix[];
   trace?: FixTrace;
   /** Set when the job passed its deadline: the "Too large or too slow to check" finding; `output` is then the source. */
   tooSlow?: Finding;
@@ -68,9 +71,9 @@ export function requestFactsOf(plain: PlainRequestFacts): LinkFacts {
 /** The fix job itself: pure and all CPU. */
 export function runFixJob(job: FixJob): FixJobResult {
   const facts = job.facts ? requestFactsOf(job.facts) : undefined;
-  const fixed = fixText(job.path, job.source, job.findings, job.config, facts);
-  if (!job.trace) return fixed;
-  return { ...fixed, trace: traceFixes(job.path, job.source, job.findings, job.config, facts) };
+  const { appliedByPass, ...fixed } = fixText(job.path, job.source, job.findings, job.config, facts);
+  // The trace maps the fixes just made back to the original lines (it does not make them again).
+  return job.trace ? { ...fixed, trace: traceOf({ output: fixed.output, appliedByPass }) } : fixed;
 }
 
 /** The in-process runner (the CLI, the Action, tests). */

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import { fixSource } from '../core/check-source.js';
-import { applyFixes } from '../core/fixes/apply-fixes.js';
+import { applyFixes, type RefusedFix } from '../core/fixes/apply-fixes.js';
 import type { Finding, LinkFacts } from '../core/findings/types.js';
 import { LINK_RULES } from '../links/link-findings.js';
 
@@ -12,6 +12,13 @@ export interface TextFixOutcome {
   applied: Finding[];
   /** Link findings whose certain fix was left out: it would have changed more than its URL (see applyFixes). */
   rejected: Finding[];
+  /**
+   * Certain fixes left out because they would change a line that carries none of their
+   * finding (a rule's mistake: see lineOutsideFinding), at their place in `source`.
+   */
+  refused: RefusedFix[];
+  /** The findings applied in each pass (the link pass first, when it applied any), in that pass's text: see traceOf. */
+  appliedByPass: Finding[][];
 }
 
 /**
@@ -26,5 +33,12 @@ export interface TextFixOutcome {
 export function fixText(path: string, source: string, findings: Finding[], config: ResolvedConfig, facts?: LinkFacts): TextFixOutcome {
   const linkPass = applyFixes(source, findings.filter((f) => f.file === path && (LINK_RULE_IDS.has(f.ruleId) || f.ruleId === 'prefer-https')), { path });
   const outcome = fixSource(path, linkPass.output, { config, ...(facts ? { facts } : {}) });
-  return { output: outcome.output, applied: [...linkPass.applied, ...outcome.applied], rejected: linkPass.rejected };
+  // The link pass only rewrites URLs within their lines: the static rules' lines are the source's.
+  return {
+    output: outcome.output,
+    applied: [...linkPass.applied, ...outcome.applied],
+    rejected: linkPass.rejected,
+    refused: [...linkPass.refused, ...outcome.refused],
+    appliedByPass: [...(linkPass.applied.length > 0 ? [linkPass.applied] : []), ...outcome.appliedByPass],
+  };
 }

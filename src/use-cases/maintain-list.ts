@@ -117,6 +117,7 @@ export async function maintainList(github: GitHubPort, request: MaintenanceReque
   const plan = await planMaintenance(request);
   log(`maintenance: ${plural(plan.changes.length, 'certain change')} in ${plural(plan.writes.length, 'file')}`);
   for (const why of plan.refused) log(`maintenance: ${why}`);
+  for (const why of plan.fixesLeftOut) log(`maintenance: ${why}`);
   for (const path of plan.unexplained) log(`maintenance: ${path} left out — listwarden could not account for every edit line by line (please report this as a bug)`);
   for (const left of plan.leftAlone) log(`maintenance: ${left.file}:${left.line} ${left.url} left for a person — ${left.why}`);
 

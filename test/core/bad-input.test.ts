@@ -31,7 +31,7 @@ describe('binary and badly encoded input', () => {
     expect(findings[0]!.message).toMatch(/NUL bytes/);
     expect(findings[0]!.span.start).toEqual({ line: 4, column: 1, offset: source.indexOf('\u0000') });
     // fix leaves such a file alone.
-    expect(fixSource('list.md', source)).toEqual({ output: source, applied: [], passes: 0 });
+    expect(fixSource('list.md', source)).toEqual({ output: source, applied: [], refused: [], passes: 0, appliedByPass: [] });
   });
 
   it('a PNG (binary that is not UTF-8) is refused by decodeInput', () => {

@@ -2,7 +2,11 @@ import type { Finding, TextEdit } from '../findings/types.js';
 import type { ListDocument } from '../model/types.js';
 import { buildDocument } from '../parse/build-document.js';
 import { inspectInput } from '../parse/inspect-input.js';
+import { LineIndex } from '../parse/line-index.js';
+import { lineOutsideFinding, type RefusedFix } from './fix-stays-on-its-lines.js';
 import { structureKept } from './structure-kept.js';
+
+export type { RefusedFix } from './fix-stays-on-its-lines.js';
 
 export interface ApplyResult {
   output: string;
@@ -12,6 +16,8 @@ export interface ApplyResult {
   deferred: Finding[];
   /** Findings with a certain fix left out because the text it wrote would not keep the links and table cells (see structureKept). */
   rejected: Finding[];
+  /** Certain fixes left out because they would change a line that carries none of their finding (see lineOutsideFinding). */
+  refused: RefusedFix[];
   /** The output parsed (when a fix was applied), for the next pass to reuse. */
   doc?: ListDocument;
 }
@@ -46,6 +52,9 @@ function applyEdits(source: string, edits: TextEdit[]): string {
  * Applies the certain fixes of findings to a text. A fix is all or nothing; fixes whose
  * edits overlap an earlier accepted fix are deferred. Bytes outside the edits never change.
  *
+ * A fix never changes a line that carries none of its finding: one that would is refused
+ * (see lineOutsideFinding), whatever rule wrote it.
+ *
  * The result is parsed again and a fix is kept only if the links and table cells are what
  * they were (only the URLs the fixes meant to change changed): a fix that would add a link
  * or split a table row is rejected, whatever rule wrote it.
@@ -54,12 +63,23 @@ export function applyFixes(source: string, findings: Finding[], options: ApplyOp
   const accepted: TextEdit[] = [];
   const candidates: Finding[] = [];
   const deferred: Finding[] = [];
+  const refused: RefusedFix[] = [];
+  const path = options.path ?? options.before?.path ?? 'list.md';
+  let lines: LineIndex | undefined;
+  // Parsed once, when a fix reaches past its finding's lines or a fix is to be checked; never text that cannot be read as a list.
+  let parsed: ListDocument | null | undefined = options.before;
+  const docOf = () => (parsed === undefined ? (parsed = inspectInput(path, source) ? null : buildDocument(path, source)) : parsed) ?? undefined;
   for (const finding of findings) {
     const fix = finding.fix;
     if (!fix || !fix.certain || fix.edits.length === 0) continue;
     const valid = fix.edits.every((e) => e.start >= 0 && e.end <= source.length && e.start <= e.end);
     const noop = fix.edits.every((e) => source.slice(e.start, e.end) === e.text);
     if (!valid || noop) continue;
+    const line = lineOutsideFinding((lines ??= new LineIndex(source)), finding, docOf);
+    if (line !== undefined) {
+      refused.push({ finding, line });
+      continue;
+    }
     if (fix.edits.some((e) => accepted.some((a) => overlaps(a, e)))) {
       deferred.push(finding);
       continue;
@@ -67,11 +87,10 @@ export function applyFixes(source: string, findings: Finding[], options: ApplyOp
     accepted.push(...fix.edits);
     candidates.push(finding);
   }
-  if (candidates.length === 0) return { output: source, applied: [], deferred, rejected: [] };
-  const path = options.path ?? options.before?.path ?? 'list.md';
+  if (candidates.length === 0) return { output: source, applied: [], deferred, rejected: [], refused };
   // Text that cannot be read as a list is never parsed, so never fixed.
-  if (inspectInput(path, source)) return { output: source, applied: [], deferred, rejected: candidates };
-  const before = options.before ?? buildDocument(path, source);
+  const before = inspectInput(path, source) ? undefined : docOf();
+  if (!before) return { output: source, applied: [], deferred, rejected: candidates, refused };
 
   let parses = 0;
   const tried = new Map<Finding[], { output: string; doc: ListDocument; ok: boolean }>();
@@ -101,7 +120,7 @@ export function applyFixes(source: string, findings: Finding[], options: ApplyOp
   const applied = solve(candidates);
   const kept = new Set(applied);
   const rejected = candidates.filter((f) => !kept.has(f));
-  if (applied.length === 0) return { output: source, applied, deferred, rejected };
+  if (applied.length === 0) return { output: source, applied, deferred, rejected, refused };
   const result = tried.get(applied)!;
-  return { output: result.output, applied, deferred, rejected, doc: result.doc };
+  return { output: result.output, applied, deferred, rejected, refused, doc: result.doc };
 }

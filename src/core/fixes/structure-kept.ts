@@ -82,9 +82,21 @@ export function structureKept(before: ListDocument, after: ListDocument, edits: 
     expected.push({ url, syntax: link.syntax, isImage: link.isImage });
   }
   let wrote = 0;
+  // Text written back that another edit deleted (a moved entry) brings back the links it had, as
+  // the document read them (a reference badge needs its definition, which the text alone lacks).
+  const moved = (edit: TextEdit) => edits.find((d) => d !== edit && d.text === '' && d.end - d.start === edit.text.length && before.source.slice(d.start, d.end) === edit.text);
+  for (const edit of edits) {
+    const from = edit.text === '' ? undefined : moved(edit);
+    if (!from) continue;
+    for (const link of before.links) {
+      if (link.span.start.offset < from.start || link.span.end.offset > from.end) continue;
+      expected.push({ url: link.url, syntax: link.syntax, isImage: link.isImage });
+      wrote++;
+    }
+  }
   if (linksIn) {
     for (const edit of edits) {
-      if (edit.text === '' || insideUrl(before.links, edit) || !/[[<:]/.test(edit.text)) continue;
+      if (edit.text === '' || insideUrl(before.links, edit) || !/[[<:]/.test(edit.text) || moved(edit)) continue;
       for (const link of linksIn(edit.text)) {
         expected.push({ url: link.url, syntax: link.syntax, isImage: link.isImage });
         wrote++;

@@ -63,7 +63,7 @@ export const noDuplicateEntry: Rule = {
           // A pull request wrote the first of the two, above an entry it did not touch: the
           // one it added is the duplicate, whatever the order (and the finding gates it).
           const firstLink = sameScope.primaryLink!;
-          const fix = removalFix(doc, sameScope, twins);
+          const fix = removalFix(doc, sameScope, entry, twins);
           const todo = renamed ? `remove the one it adds, or correct its URL if "${sameScope.name}" is something else` : 'remove the one it adds';
           reports.push({
             message: `Duplicate entry: ${firstLink.url} is already listed at ${at(link.span.start)}${nameOf(entry)} in ${label}, an entry this pull request does not change — ${todo}`,
@@ -73,7 +73,7 @@ export const noDuplicateEntry: Rule = {
           });
         } else if (blameFirst && !written(entry)) {
           const firstLink = sameScope.primaryLink!;
-          const fix = removalFix(doc, sameScope, false);
+          const fix = removalFix(doc, sameScope, entry, false);
           reports.push({
             message: `Duplicate entry: ${firstLink.url} is also listed at ${at(link.span.start)}${nameOf(entry)} in ${label}, whose name fits it, and "${sameScope.name}" does not — correct this one's URL, or remove it`,
             span: firstLink.span,
@@ -81,7 +81,7 @@ export const noDuplicateEntry: Rule = {
             data: { url: firstLink.url, first: placeOf(entry, label), scope: labelOf(sameScope) },
           });
         } else {
-          const fix = removalFix(doc, entry, twins);
+          const fix = removalFix(doc, entry, sameScope, twins);
           const todo = renamed ? `remove this one, or correct its URL if "${entry.name}" is something else` : 'remove this one';
           reports.push({
             message: `Duplicate entry: ${link.url} is already listed at ${at(sameScope.primaryLink!.span.start)}${nameOf(sameScope)} in ${labelOf(sameScope)} — ${todo}`,
@@ -149,17 +149,31 @@ function placeOf(entry: Entry, scope: string): { line: number; column: number; s
 }
 
 /**
- * Deleting an entry. Certain only for twins (see above) and when the deletion keeps everything else:
+ * Whether two entries are the same kind of entry-level thing: both list items, both table
+ * rows, or both written in raw HTML in the same form (a `<br>` line, an `<li>`, a
+ * `<details>` project, a `<td>` cell). A link listed under a project (`Link.subLink`: the
+ * `- [PyPi](…)` of a `<details>` block) is never one, whatever else says so: two projects
+ * may share a wrong sub-link, and deleting one would take the right one away.
+ */
+function sameKindOfEntry(a: Entry, b: Entry): boolean {
+  if (a.primaryLink?.subLink || b.primaryLink?.subLink) return false;
+  if (a.container.kind !== b.container.kind) return false;
+  return a.container.kind !== 'html' || (b.container.kind === 'html' && a.container.form === b.container.form);
+}
+
+/**
+ * Deleting `entry`, a repeat of `kept`. Certain only for twins (see above: one name, one link, one
+ * description) of the same kind of entry (sameKindOfEntry), and when the deletion keeps everything else:
  * - the entry owns its whole list item or table row (no nested entries, no second link
  *   in the name cell), and that item or row stands on lines of its own;
  * - for an HTML table row: no cell written in the row spans other rows, and every cell
  *   reaching into the row from above has a plain numeric `rowspan`, which goes down by
  *   one (`rowspan="0"` needs no change).
  * A deletion that is safe but not on whole lines, or of an entry that differs from the other
- * in name or description (it may be another thing with a wrong URL), is only suggested;
+ * in name, description or kind (it may be another thing with a wrong URL), is only suggested;
  * otherwise no fix.
  */
-function removalFix(doc: ListDocument, entry: Entry, twins: boolean): Fix | undefined {
+function removalFix(doc: ListDocument, entry: Entry, kept: Entry, twins: boolean): Fix | undefined {
   const removal = entry.removalSpan;
   const start = removal.start.offset;
   const end = removal.end.offset;
@@ -183,5 +197,5 @@ function removalFix(doc: ListDocument, entry: Entry, twins: boolean): Fix | unde
   const wholeLines = removal.start.column === 1 && (removal.end.column === 1 || end === doc.source.length);
   // A grid cell's removal moves the cells after it: only ever a suggestion.
   const cell = entry.container.kind === 'html' && entry.container.form === 'cell';
-  return { edits: edits.sort((a, b) => a.start - b.start), certain: wholeLines && twins && !cell };
+  return { edits: edits.sort((a, b) => a.start - b.start), certain: wholeLines && twins && !cell && sameKindOfEntry(entry, kept) };
 }

@@ -82,9 +82,11 @@ describe('table-empty-row', () => {
       ['2', '3'],
       ['<tr>\n', ''],
     ]);
-    // Alone, or with table-rowspan that first sets rowspan="4": the row goes and One spans A, B and C.
+    // Alone, `fix` leaves it: as written, One's rowspan does not cover the empty row, so line 3
+    // carries none of this finding (see lineOutsideFinding). With table-rowspan, which first
+    // sets rowspan="4" on its own line, the row goes and One spans A, B and C.
     const fixed = md.replace('rowspan="2"', 'rowspan="3"').replace('<tr>\n<tr>', '<tr>');
-    expect(fixText(md, rules)).toBe(fixed);
+    expect(fixText(md, rules)).toBe(md);
     expect(expectFixedForGood(md)).toBe(fixed);
   });
 
