@@ -43,6 +43,9 @@ const SHAPES = {
   'one <p> of n <br> entry lines': (size) => `${fill(size, (i) => (i === 0 ? '\n<p>\n' : `&nbsp;<a href="https://e${i}.example/"><b>Tool ${i}</b></a> - A tool.<br>\n`))}</p>\n`,
   'one paragraph of n inline <a> lines': (size) => fill(size, (i) => (i === 0 ? '\n' : `&nbsp;<a href="https://e${i}.example/"><b>Tool ${i}</b></a> - A tool.<br>\n`)),
   'grid table of n cells': (size) => `${fill(size, (i) => (i === 0 ? '\n<table>\n<tr>\n' : `<td><a href="https://e${i}.example/">Tool ${i}</a><br>A tool.</td>\n${i % 4 === 0 ? '</tr>\n<tr>\n' : ''}`))}</tr>\n</table>\n`,
+  '<details> projects with sub-link lists': (size) =>
+    fill(size, (i) => `<details><summary><b><a href="https://github.com/o${i}/p${i}">P${i}</a></b> - A project.</summary>\n\n- [GitHub](https://github.com/o${i}/p${i}):\n\n\t\`\`\`\n\tgit clone x\n\t\`\`\`\n- [PyPi](https://pypi.org/project/p${i})\n</details>\n`),
+  'sections of two items each': (size) => fill(size, (i) => `\n## Part ${i}\n\n- [A${i}](https://a${i}.example/) - a.\n  - [B${i}](https://b${i}.example/) - b.\n`),
   'n nested <div>, then a <br> line': (size) => {
     const n = Math.max(1, Math.floor((size - HEAD.length) / 12));
     return `${HEAD}\n${'<div>'.repeat(n)}\n&nbsp;<a href="https://x.example/"><b>X</b></a> - x.<br>\n${'</div>'.repeat(n)}\n`;

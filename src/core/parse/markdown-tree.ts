@@ -3,6 +3,10 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 import { parseWithFastBlocks } from './fast-markdown-tree.js';
+import { installLinearEditMap } from './linear-edit-map.js';
+
+// micromark's batch edits copy every event each time a list closes: see linear-edit-map.ts.
+installLinearEditMap();
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 const parseFully = (source: string): Root => processor.parse(source);
