@@ -66,7 +66,8 @@ export function injectHtmlDefects(generated, perKind) {
   const take = (...items) => items.forEach((e) => taken.add(e.index));
   const edits = [];
   const planned = [];
-  const expect = (label, entry, note, anchor = entry.block.start, insertion = false) => planned.push({ label, note, anchor, insertion });
+  const expect = (label, entry, note, anchor = entry.block.start, insertion = false) =>
+    planned.push({ label, note, anchor, insertion, head: text.slice(entry.block.start, entry.urlSpan.start), tail: text.slice(entry.nameSpan.end, text.indexOf('\n', entry.nameSpan.end)) });
   const slice = (span) => text.slice(span.start, span.end);
   /** Gives `a` the link of `b` (for <details>, b's sub-links too). */
   const lend = (a, b) => {
@@ -143,7 +144,17 @@ export function injectHtmlDefects(generated, perKind) {
       const own = p.insertion && e.start === p.anchor && e.end === p.anchor;
       if (e.end <= p.anchor && !own) line += e.delta;
     }
-    return { label: p.label, rules: RULES[p.label], line, note: p.note };
+    return { label: p.label, rules: RULES[p.label], line, note: p.note, head: p.head, tail: p.tail };
   });
-  return { text: applyEdits(text, edits), expected };
+  const changed = applyEdits(text, edits);
+  // Self-check: each expected line is the entry's first line, as written before its name and after
+  // it (no injector changes those parts); a wrong line would be a benchmark bug, shown as misses.
+  const lines = changed.split('\n');
+  for (const e of expected) {
+    const at = lines[e.line - 1] ?? '';
+    if (!at.startsWith(e.head) || !at.endsWith(e.tail)) throw new Error(`html-defects: ${e.label} "${e.note}" expected at line ${e.line}, which reads ${JSON.stringify(lines[e.line - 1]?.slice(0, 80))}`);
+    delete e.head;
+    delete e.tail;
+  }
+  return { text: changed, expected };
 }
