@@ -10,7 +10,10 @@ export function githubRepo(url: string): string | undefined;
 export interface SourceItem {
   name: string;
   url: string;
+  /** Plain text. */
   description: string;
+  /** The description as written: text, and its links where their text stands. */
+  parts: { text: string; url?: string }[];
 }
 export function sourceEntries(doc: ListDocument, urlKey: (url: string) => string | undefined): { section: Section; items: SourceItem[] }[];
 

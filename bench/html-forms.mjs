@@ -3,7 +3,9 @@
 //
 // From a parsed Markdown list (a ListDocument of lib/), every entry whose name links to an
 // http(s) URL is kept with its section, name, URL and description (plain text, whitespace
-// collapsed); each section keeps its Markdown heading, and its entries are written as:
+// collapsed, its links written as `<a href>`: they are evidence for the name rules, e.g. a
+// "Source Code" link that spells the project's name); each section keeps its Markdown
+// heading, and its entries are written as:
 //
 //   lines    <p>
 //            &nbsp;&nbsp;<a href="URL"><b>Name</b></a> - description<br>
@@ -68,9 +70,27 @@ export function sourceEntries(doc, urlKey) {
     if (seen.has(seenKey)) continue;
     seen.add(seenKey);
     if (!bySection.has(e.section)) bySection.set(e.section, []);
-    bySection.get(e.section).push({ name, url: link.url, description: plain(e.description) });
+    const description = plain(e.description);
+    bySection.get(e.section).push({ name, url: link.url, description, parts: descriptionParts(description, e.links) });
   }
   return [...bySection].map(([section, items]) => ({ section, items }));
+}
+
+/** The description as text and links ([{ text, url? }]): each http(s) link of the description where its text stands. */
+function descriptionParts(description, links) {
+  const parts = [];
+  let cursor = 0;
+  for (const link of links) {
+    const text = plain(link.text);
+    if (!link.inDescription || link.isImage || text === '' || !/^https?:\/\/\S+$/i.test(link.url)) continue;
+    const at = description.indexOf(text, cursor);
+    if (at < 0) continue;
+    if (at > cursor) parts.push({ text: description.slice(cursor, at) });
+    parts.push({ text, url: link.url });
+    cursor = at + text.length;
+  }
+  if (cursor < description.length) parts.push({ text: description.slice(cursor) });
+  return parts;
 }
 
 /** Appends text and keeps the offset and 1-based line of the end. */
@@ -94,7 +114,8 @@ class Writer {
   }
 }
 
-const described = (description) => (description === '' ? '' : ` - ${escapeText(description)}`);
+const described = (item) =>
+  item.description === '' ? '' : ` - ${item.parts.map((p) => (p.url ? `<a href="${escapeAttr(p.url)}">${escapeText(p.text)}</a>` : escapeText(p.text))).join('')}`;
 
 /** One entry in one form: writes it and returns where its parts are. */
 const WRITE_ENTRY = {
@@ -103,7 +124,7 @@ const WRITE_ENTRY = {
     const url = w.mark(escapeAttr(item.url));
     w.write('"><b>');
     const name = w.mark(escapeText(item.name));
-    w.write(`</b></a>${described(item.description)}<br>\n`);
+    w.write(`</b></a>${described(item)}<br>\n`);
     return { url, name };
   },
   item(w, item) {
@@ -111,7 +132,7 @@ const WRITE_ENTRY = {
     const url = w.mark(escapeAttr(item.url));
     w.write('">');
     const name = w.mark(escapeText(item.name));
-    w.write(`</a>${described(item.description)}</li>\n`);
+    w.write(`</a>${described(item)}</li>\n`);
     return { url, name };
   },
   details(w, item, index) {
@@ -119,7 +140,7 @@ const WRITE_ENTRY = {
     const url = w.mark(escapeAttr(item.url));
     w.write('">');
     const name = w.mark(escapeText(item.name));
-    w.write(`</a></b>${described(item.description)}</summary>\n\n`);
+    w.write(`</a></b>${described(item)}</summary>\n\n`);
     const repo = githubRepo(item.url);
     const body = { start: w.offset };
     if (repo) {

@@ -30,7 +30,7 @@ const sections = sourceEntries(buildDocument('list.md', list), normalizeUrl);
 const lineOf = (text: string, line: number) => text.split('\n')[line - 1] ?? '';
 
 describe('html-forms', () => {
-  it('keeps each section with its entries once, descriptions as plain text', () => {
+  it('keeps each section with its entries once, descriptions as plain text and their links', () => {
     const items = sections.map(({ section, items }) => [section.title, items.map((i) => `${i.name} | ${i.url} | ${i.description}`)]);
     expect(items).toEqual([
       ['', []],
@@ -46,6 +46,7 @@ describe('html-forms', () => {
       ['Empty', []],
       ['Test', ['Checker | https://github.com/acme/checker | Checks.']],
     ]);
+    expect(sections[2]!.items[0]!.parts).toEqual([{ text: 'Builds fast, see ' }, { text: 'docs', url: 'https://acme.dev/docs' }, { text: '.' }]);
   });
 
   it.each(HTML_FORMS)('%s: headings kept, names and URLs escaped at the offsets and lines it records', (form) => {
@@ -65,14 +66,14 @@ describe('html-forms', () => {
 
   it('writes each form as the lists that use it do', () => {
     const lines = writeHtmlForm(sections, 'lines').text;
-    expect(lines).toContain('<p>\n&nbsp;&nbsp;<a href="https://github.com/acme/fastbuild"><b>Fastbuild</b></a> - Builds fast, see docs.<br>\n');
+    expect(lines).toContain('<p>\n&nbsp;&nbsp;<a href="https://github.com/acme/fastbuild"><b>Fastbuild</b></a> - Builds fast, see <a href="https://acme.dev/docs">docs</a>.<br>\n');
     expect(lines).toContain('&nbsp;&nbsp;<a href="https://slow.example.com"><b>Slowbuild</b></a><br>\n</p>\n');
     const items = writeHtmlForm(sections, 'item').text;
-    expect(items).toContain('<ul>\n<li><a href="https://github.com/acme/fastbuild">Fastbuild</a> - Builds fast, see docs.</li>\n');
+    expect(items).toContain('<ul>\n<li><a href="https://github.com/acme/fastbuild">Fastbuild</a> - Builds fast, see <a href="https://acme.dev/docs">docs</a>.</li>\n');
     const details = writeHtmlForm(sections, 'details');
     const [fast, , slow, checker] = details.entries.map((e) => details.text.slice(e.block.start, e.block.end));
     expect(fast).toBe(
-      '<details><summary><b><a href="https://github.com/acme/fastbuild">Fastbuild</a></b> - Builds fast, see docs.</summary>\n\n' +
+      '<details><summary><b><a href="https://github.com/acme/fastbuild">Fastbuild</a></b> - Builds fast, see <a href="https://acme.dev/docs">docs</a>.</summary>\n\n' +
         '- [GitHub](https://github.com/acme/fastbuild)\n\t```\n\tgit clone https://github.com/acme/fastbuild\n\t```\n</details>\n',
     );
     expect(slow).toContain('\n- [Website](https://slow.example.com)\n</details>\n');
