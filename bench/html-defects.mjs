@@ -54,7 +54,8 @@ function lineAt(breaks, offset) {
 
 /**
  * Injects every kind into one copy of `generated` ({ text, entries } of writeHtmlForm), up to
- * `perKind` defects of each kind. Returns { text, expected: [{ label, rules, line, note }] }.
+ * `perKind` defects of each kind. Returns { text, expected: [{ label, rules, line, note, entry }] }
+ * (`entry`: the index of the entry changed or copied).
  */
 export function injectHtmlDefects(generated, perKind) {
   const { text, entries } = generated;
@@ -67,7 +68,7 @@ export function injectHtmlDefects(generated, perKind) {
   const edits = [];
   const planned = [];
   const expect = (label, entry, note, anchor = entry.block.start, insertion = false) =>
-    planned.push({ label, note, anchor, insertion, head: text.slice(entry.block.start, entry.urlSpan.start), tail: text.slice(entry.nameSpan.end, text.indexOf('\n', entry.nameSpan.end)) });
+    planned.push({ label, note, anchor, insertion, entry: entry.index, head: text.slice(entry.block.start, entry.urlSpan.start), tail: text.slice(entry.nameSpan.end, text.indexOf('\n', entry.nameSpan.end)) });
   const slice = (span) => text.slice(span.start, span.end);
   /** Gives `a` the link of `b` (for <details>, b's sub-links too). */
   const lend = (a, b) => {
@@ -144,7 +145,7 @@ export function injectHtmlDefects(generated, perKind) {
       const own = p.insertion && e.start === p.anchor && e.end === p.anchor;
       if (e.end <= p.anchor && !own) line += e.delta;
     }
-    return { label: p.label, rules: RULES[p.label], line, note: p.note, head: p.head, tail: p.tail };
+    return { label: p.label, rules: RULES[p.label], line, note: p.note, entry: p.entry, head: p.head, tail: p.tail };
   });
   const changed = applyEdits(text, edits);
   // Self-check: each expected line is the entry's first line, as written before its name and after
