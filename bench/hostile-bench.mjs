@@ -7,6 +7,7 @@
 //   node bench/hostile-bench.mjs --app-only    # only /ping during a hostile PR (BENCH_APP_LOG=1 prints the app's log)
 //
 // Environment:
+//   BENCH_SHAPES  run only the shapes whose name contains this text (e.g. "<br>")
 //   BENCH_MAX_S   a measurement still running after this many seconds is stopped and shown
 //                 as "> N s" (default 60): a quadratic shape at 1 MB would run for minutes.
 //
@@ -39,6 +40,13 @@ const SHAPES = {
   'URL with n slashes, then x': (size) => `${HEAD}- [Slashes](https://example.com${'/'.repeat(Math.max(1, size - HEAD.length - 40))}x) - x.\n`,
   'entries with one name': (size) => fill(size, (i) => `- [Tool](https://e${i}.example.com/) - A tool.\n`),
   'headings with anchor links': (size) => fill(size, (i) => `\n## Part ${i}\n\nSee [part ${i}](#part-${i}).\n`),
+  'one <p> of n <br> entry lines': (size) => `${fill(size, (i) => (i === 0 ? '\n<p>\n' : `&nbsp;<a href="https://e${i}.example/"><b>Tool ${i}</b></a> - A tool.<br>\n`))}</p>\n`,
+  'one paragraph of n inline <a> lines': (size) => fill(size, (i) => (i === 0 ? '\n' : `&nbsp;<a href="https://e${i}.example/"><b>Tool ${i}</b></a> - A tool.<br>\n`)),
+  'grid table of n cells': (size) => `${fill(size, (i) => (i === 0 ? '\n<table>\n<tr>\n' : `<td><a href="https://e${i}.example/">Tool ${i}</a><br>A tool.</td>\n${i % 4 === 0 ? '</tr>\n<tr>\n' : ''}`))}</tr>\n</table>\n`,
+  'n nested <div>, then a <br> line': (size) => {
+    const n = Math.max(1, Math.floor((size - HEAD.length) / 12));
+    return `${HEAD}\n${'<div>'.repeat(n)}\n&nbsp;<a href="https://x.example/"><b>X</b></a> - x.<br>\n${'</div>'.repeat(n)}\n`;
+  },
 };
 
 function fill(size, part) {
@@ -95,7 +103,8 @@ async function runBench() {
   console.log('In-process checkSource (lib/core), one run after a warm-up:');
   console.log(`${'shape'.padEnd(36)} ${'20 KB'.padStart(10)} ${'200 KB'.padStart(10)} ${'1 MB'.padStart(10)} ${'200K/20K'.padStart(9)} ${'1M/200K'.padStart(8)}  1MB<2s  linear  result at 1 MB`);
   const misses = [];
-  for (const shape of process.argv.includes('--app-only') ? [] : Object.keys(SHAPES)) {
+  const only = process.env.BENCH_SHAPES;
+  for (const shape of process.argv.includes('--app-only') ? [] : Object.keys(SHAPES).filter((s) => !only || s.includes(only))) {
     const times = [];
     let last;
     for (const size of SIZES) {

@@ -10,6 +10,7 @@ import { commentText, parseDirective } from './directives.js';
 import { buildRowGroupGrid, type WrittenRow } from './table-grid.js';
 import { entriesFromTable } from './table-entries.js';
 import { nameSpanOf } from './name-span.js';
+import { paragraphLineEntries } from './paragraph-line-entries.js';
 import { attr, parseHtmlFragment, walkHtml } from './html-fragment.js';
 
 interface Collected {
@@ -64,7 +65,7 @@ export function buildDocument(path: string, source: string): ListDocument {
       const entry = entryFromListItem(source, lines, para.node, para.itemSpan, found, parents);
       itemIsEntry.set(para.item, entry !== undefined);
       if (entry) entries.push(entry);
-    }
+    } else if (para.ancestors.length === 0) append(entries, paragraphLineEntries(ctx, para.node, found));
   }
   for (const heading of collected.headings) append(links, collectInlineLinks(ctx, heading.node.children));
 
@@ -87,8 +88,9 @@ export function buildDocument(path: string, source: string): ListDocument {
     append(directives, result.directives);
     for (const table of result.tables) {
       tables.push(table);
-      append(entries, entriesFromTable(table, lines));
+      if (!result.gridTables.has(table)) append(entries, entriesFromTable(table, lines));
     }
+    append(entries, result.entries);
   }
 
   // Inline HTML: directives and anchors.

@@ -5,7 +5,10 @@ import { attr, elementInfo, elementText, parseHtmlFragment, walkHtml, type HtmlF
 import { buildRowGroupGrid, parseSpanAttribute, type WrittenCell, type WrittenRow } from './table-grid.js';
 import { parseDirective } from './directives.js';
 import { scanTags } from './html-tags.js';
-import type { Directive } from '../model/types.js';
+import type { Directive, Entry } from '../model/types.js';
+import { htmlLineEntries } from './html-line-entries.js';
+import { gridCellEntries } from './html-cell-entries.js';
+import { linksWithin } from './line-entries.js';
 
 type Element = DefaultTreeAdapterMap['element'];
 
@@ -16,6 +19,10 @@ export interface HtmlRegionResult {
   anchors: HtmlAnchor[];
   textRuns: TextRun[];
   directives: Directive[];
+  /** Entries written in the region's HTML: lines ended by `<br>`, and cells of grid tables. */
+  entries: Entry[];
+  /** Tables laid out as grids of entries (their cells are entries, not their rows). */
+  gridTables: Set<Table>;
 }
 
 const CONTAINERS = new Set(['table', 'details', 'div', 'section', 'center', 'ul', 'ol', 'dl', 'blockquote', 'figure', 'nav', 'article']);
@@ -120,6 +127,14 @@ export function parseHtmlRegion(
   });
 
   const tables = tableElements.map((el) => buildHtmlTable(lines, fragment, el, links, sectionAt));
+  const entries = htmlLineEntries({ fragment, lines, links, sectionAt, inParts, region });
+  const gridTables = new Set<Table>();
+  tables.forEach((table, i) => {
+    const cells = gridCellEntries(table, tableElements[i]!, { fragment, lines, links, sectionAt });
+    if (!cells) return;
+    gridTables.add(table);
+    for (const entry of cells) entries.push(entry);
+  });
   const parts: Span[] = region.parts.map((p) => lines.span(p.start, p.end));
   return {
     region: { span: lines.span(region.start, region.end), parts, section },
@@ -128,6 +143,8 @@ export function parseHtmlRegion(
     anchors,
     textRuns,
     directives,
+    entries,
+    gridTables,
   };
 }
 
@@ -182,8 +199,8 @@ function buildHtmlTable(
 ): Table {
   const tableInfo = elementInfo(fragment, table);
   const groups = childElements(table, ['thead', 'tbody', 'tfoot']);
-  const linksIn = (start: number, end: number) =>
-    regionLinks.filter((l) => l.span.start.offset >= start && l.span.start.offset < end);
+  // Region links are in document order: a binary search per cell keeps big tables linear.
+  const linksIn = (start: number, end: number) => linksWithin(regionLinks, start, end);
 
   const toWrittenRow = (tr: Element, inHead: boolean): WrittenRow => {
     const info = elementInfo(fragment, tr);

@@ -206,7 +206,8 @@ function inlineHtmlLink(
     if (sib.type === 'html' && /^<img/i.test(sib.value.trim())) isImage = true;
     textNodes.push(sib);
   }
-  const text = textNodes.map((n) => toString(n)).join('').trim();
+  // Inline tags inside the link (`<b>Name</b>`) are markup, not its text.
+  const text = textNodes.map((n) => toString(n, { includeHtml: false })).join('').trim();
   const textSpan = textNodes.length > 0 ? childrenSpan(ctx, textNodes) : undefined;
   return {
     url: target.value,

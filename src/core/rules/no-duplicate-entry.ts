@@ -171,5 +171,7 @@ function removalFix(doc: ListDocument, entry: Entry, twins: boolean): Fix | unde
     }
   }
   const wholeLines = removal.start.column === 1 && (removal.end.column === 1 || end === doc.source.length);
-  return { edits: edits.sort((a, b) => a.start - b.start), certain: wholeLines && twins };
+  // A grid cell's removal moves the cells after it: only ever a suggestion.
+  const cell = entry.container.kind === 'html' && entry.container.form === 'cell';
+  return { edits: edits.sort((a, b) => a.start - b.start), certain: wholeLines && twins && !cell };
 }
