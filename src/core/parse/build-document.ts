@@ -12,6 +12,8 @@ import { entriesFromTable } from './table-entries.js';
 import { nameSpanOf } from './name-span.js';
 import { paragraphLineEntries } from './paragraph-line-entries.js';
 import { attr, parseHtmlFragment, walkHtml } from './html-fragment.js';
+import { isLeadIn, isWrapperEnd } from './lead-in.js';
+import { applyDetailsEntries, type DetailsBlock } from './html-details-entries.js';
 
 interface Collected {
   headings: { node: MdHeading; span: Span }[];
@@ -79,6 +81,7 @@ export function buildDocument(path: string, source: string): ListDocument {
   }
 
   // Raw HTML blocks, grouped into regions and parsed with parse5.
+  const details: DetailsBlock[] = [];
   for (const region of groupHtmlBlocks(source, collected.flowHtml)) {
     const result = parseHtmlRegion(source, lines, region, sectionAt);
     htmlRegions.push(result.region);
@@ -91,6 +94,8 @@ export function buildDocument(path: string, source: string): ListDocument {
       if (!result.gridTables.has(table)) append(entries, entriesFromTable(table, lines));
     }
     append(entries, result.entries);
+    append(entries, result.itemEntries);
+    append(details, result.details);
   }
 
   // Inline HTML: directives and anchors.
@@ -112,6 +117,11 @@ export function buildDocument(path: string, source: string): ListDocument {
     const urlSpan = definitionUrlSpan(source, lines, def);
     links.push({ url: def.url, text: def.label ?? def.identifier, syntax: 'reference', isImage: false, span, ...(urlSpan ? { urlSpan } : {}), section: sectionAt(span.start.offset), inDescription: false });
   }
+
+  // A <details> that names a project is one entry; the items inside it are its sub-links.
+  const resolved = applyDetailsEntries({ lines, blocks: details, entries, links, sectionAt });
+  entries.length = 0;
+  append(entries, resolved);
 
   // Each entry's links carry their entry; links after the name in a list item are description links.
   for (const entry of entries) {
@@ -229,11 +239,6 @@ function collect(tree: Parents, lines: LineIndex): Collected {
   return out;
 }
 
-/** Text before the first link that still lets the link name the entry (bullets, emoji, bold markers). */
-function isLeadIn(text: string): boolean {
-  return text.replace(/[\s*_~`:|•·\-–—]/gu, '').replace(/\p{Extended_Pictographic}|\p{Emoji_Component}/gu, '').length === 0;
-}
-
 function entryFromListItem(source: string, lines: LineIndex, paragraph: Paragraph, itemSpan: Span, found: Link[], parents: ListParent[]): Entry | undefined {
   const primary = found.find((l) => !l.isImage);
   if (!primary) return undefined;
@@ -267,6 +272,8 @@ function entryFromListItem(source: string, lines: LineIndex, paragraph: Paragrap
 
 function descriptionAfter(children: PhrasingContent[], offset: number): string {
   const rest = children.filter((c) => (c.position?.start.offset ?? 0) >= offset);
+  // `</b>` closing the name's wrapper (`<b><a href="…">Name</a></b> - …`) is not description.
+  while (rest[0]?.type === 'html' && isWrapperEnd(rest[0].value)) rest.shift();
   return rest
     .map((c) => toString(c))
     .join('')

@@ -9,6 +9,8 @@ import type { Directive, Entry } from '../model/types.js';
 import { htmlLineEntries } from './html-line-entries.js';
 import { gridCellEntries } from './html-cell-entries.js';
 import { linksWithin } from './line-entries.js';
+import { htmlItemEntries } from './html-item-entries.js';
+import { readDetailsBlocks, type DetailsBlock } from './html-details-entries.js';
 
 type Element = DefaultTreeAdapterMap['element'];
 
@@ -23,6 +25,10 @@ export interface HtmlRegionResult {
   entries: Entry[];
   /** Tables laid out as grids of entries (their cells are entries, not their rows). */
   gridTables: Set<Table>;
+  /** Entries written as `<li>` items (the `item` form). */
+  itemEntries: Entry[];
+  /** `<details>` blocks, resolved into project entries once the document's entries are known. */
+  details: DetailsBlock[];
 }
 
 const CONTAINERS = new Set(['table', 'details', 'div', 'section', 'center', 'ul', 'ol', 'dl', 'blockquote', 'figure', 'nav', 'article']);
@@ -135,6 +141,9 @@ export function parseHtmlRegion(
     gridTables.add(table);
     for (const entry of cells) entries.push(entry);
   });
+  const scan = { base: fragment.base, linkByStart: new Map(links.map((l) => [l.span.start.offset, l])) };
+  const itemEntries = htmlItemEntries({ source, lines, fragment, scan, sectionAt, inParts });
+  const details = readDetailsBlocks(source, lines, fragment, scan, inParts);
   const parts: Span[] = region.parts.map((p) => lines.span(p.start, p.end));
   return {
     region: { span: lines.span(region.start, region.end), parts, section },
@@ -145,6 +154,8 @@ export function parseHtmlRegion(
     directives,
     entries,
     gridTables,
+    itemEntries,
+    details,
   };
 }
 

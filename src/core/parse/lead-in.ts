@@ -1,16 +1,21 @@
 import { trimStartChars } from '../text/trim.js';
 
+/** Inline HTML a name may be wrapped in (`- <b><a href="…">Name</a></b>`): tags only, never their text. */
+const WRAPPER_TAG = /<\/?(?:b|strong|em|i|u|span|kbd|sup|sub)(?:\s[^<>]*)?>/gi;
+
 /**
- * What may stand before the link that names an entry written as a line of HTML: spaces,
- * `&nbsp;`, bullets (`•`, `-`, `*`, `▸`…), emoji and GitHub emoji shortcodes
- * (`:small_blue_diamond:`). "Made by <a>…</a>" has words before the link: not a lead-in.
+ * What may stand before the link that names an entry (a Markdown item or a line of HTML):
+ * spaces, `&nbsp;`, bullets (`•`, `-`, `*`, `▸`…), emoji, GitHub emoji shortcodes
+ * (`:small_blue_diamond:`), Markdown emphasis markers and inline `<b>`-like tags
+ * (`- 🔥 **[Name](…)**`, `- <b><a href="…">Name</a></b>`). "Made by <a>…</a>" has words
+ * before the link: not a lead-in.
  */
 const SHORTCODE = /:[a-z0-9_+-]+:/gi;
 const MARKS = /[\s*_~`:|•·‣◦▪▫▸►▹→>\-–—]/gu;
 const EMOJI = /\p{Extended_Pictographic}|\p{Emoji_Component}|\u200d|\ufe0f/gu;
 
 function withoutLeadIn(text: string): string {
-  return text.replace(SHORTCODE, '').replace(MARKS, '').replace(EMOJI, '');
+  return text.replace(WRAPPER_TAG, '').replace(SHORTCODE, '').replace(MARKS, '').replace(EMOJI, '');
 }
 
 /** Whether `text` is only lead-in (possibly nothing). */
@@ -38,4 +43,10 @@ export function dropSeparator(text: string): string {
   const marked = trimStartChars(trimStartChars(text, spaces), '*†‡');
   const rest = trimStartChars(marked, spaces);
   return startsWithSeparator(rest) ? trimStartChars(trimStartChars(rest, '-–—:'), spaces) : trimStartChars(text, spaces);
+}
+
+/** Whether an inline HTML node only closes a wrapper of the name (`</b>` after `<b><a>…</a>`). */
+export function isWrapperEnd(html: string): boolean {
+  const tag = html.trim();
+  return tag.startsWith('</') && tag.replace(WRAPPER_TAG, '') === '';
 }

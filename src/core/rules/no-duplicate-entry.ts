@@ -22,7 +22,8 @@ import { urlTokens } from '../names/url-tokens.js';
  *   request adds or changes and the other is not, the one it wrote is reported (so the
  *   finding gates), above or below the other, and only it is ever deleted.
  *
- * Only an entry's primary link counts: links in descriptions and images never do.
+ * Only an entry's primary link counts: links in descriptions, a project's sub-links and
+ * images never do (two projects that share a PyPi sub-link are not duplicates).
  */
 export const noDuplicateEntry: Rule = {
   meta: {
@@ -57,7 +58,7 @@ export const noDuplicateEntry: Rule = {
         // only for twins: one name, one link, one description.
         const renamed = entry.name !== '' && sameScope.name !== '' && !sameEntryName(entry.name, sameScope.name);
         const blameFirst = renamed && !fitsLink(sameScope) && fitsLink(entry);
-        const twins = !renamed && sameDescription(entry, sameScope);
+        const twins = !renamed && sameDescription(entry, sameScope) && sameLinks(entry, sameScope);
         if (written(sameScope) && !written(entry)) {
           // A pull request wrote the first of the two, above an entry it did not touch: the
           // one it added is the duplicate, whatever the order (and the finding gates it).
@@ -123,6 +124,15 @@ function fitsLink(entry: Entry): boolean {
 function sameDescription(a: Entry, b: Entry): boolean {
   const fold = (text: string) => trimEndChars(text.toLowerCase().replace(/\s+/g, ' '), ' .!;,').trim();
   return fold(a.description) === fold(b.description);
+}
+
+/**
+ * The same links, in order: twins in words may still differ in a link (a project's PyPi
+ * sub-link, a description's link), and deleting one would lose it.
+ */
+function sameLinks(a: Entry, b: Entry): boolean {
+  const keys = (entry: Entry) => entry.links.filter((l) => !l.isImage).map((l) => urlKey(l.url) ?? l.url).join('\u0000');
+  return keys(a) === keys(b);
 }
 
 function at(point: Point): string {

@@ -1,5 +1,6 @@
 import type { Rule, RuleReport } from '../findings/types.js';
 import { wrongLinks } from '../names/wrong-links.js';
+import { wrongSubLinks } from '../names/wrong-sub-links.js';
 
 /**
  * `tool-name-matches-link`: an entry whose link belongs to something else, on positive
@@ -7,7 +8,9 @@ import { wrongLinks } from '../names/wrong-links.js';
  * page title or home page names another tool the list lists elsewhere, or a known tool's
  * home under another known tool's name. A name that merely "shares nothing" with its URL
  * (a vendor domain, an app-store id, a repository named otherwise) is never reported, and
- * generic link labels ("GitHub", "PyPI", "Docs") are never judged as names. Not fixable:
+ * generic link labels ("GitHub", "PyPI", "Docs") are never judged as names. A project's
+ * sub-link (its `- [PyPi](…)` inside a `<details>`) that is the repository or package of
+ * another listed project, whose name it bears, is reported at that sub-link. Not fixable:
  * either the name or the link is wrong, and only a person knows which.
  */
 export const toolNameMatchesLink: Rule = {
@@ -27,6 +30,9 @@ export const toolNameMatchesLink: Rule = {
         span: entry.nameSpan ?? entry.primaryLink!.span,
         data: { url: entry.primaryLink!.url, target: wrong.target },
       });
+    }
+    for (const wrong of wrongSubLinks(doc.entries)) {
+      reports.push({ message: wrong.message, span: wrong.link.span, data: { url: wrong.link.url, target: wrong.other.name } });
     }
     return reports.sort((a, b) => a.span.start.offset - b.span.start.offset);
   },

@@ -66,7 +66,9 @@ function mayBeSlip(name: string, url: string): boolean {
  * markup inside the word) the whole text is replaced, and the fix is never certain.
  */
 function nameFix(source: string, entry: Entry, corrected: string, certain: boolean): Fix | undefined {
-  const span = entry.nameSpan ?? entry.primaryLink?.textSpan;
+  // A project named in a `<summary>` without a link has a sub-link ("GitHub") as its link:
+  // its text is not the name and is never rewritten.
+  const span = entry.nameSpan ?? (entry.primaryLink?.subLink ? undefined : entry.primaryLink?.textSpan);
   if (span === undefined) return undefined;
   const raw = source.slice(span.start.offset, span.end.offset);
   const written = cleanName(entry.name);
