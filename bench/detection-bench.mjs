@@ -159,8 +159,7 @@ const INJECTORS = {
     return { text: applyEdits(text, edits), expected };
   },
   'no-duplicate-entry': (name, text) => {
-    const ownLines = (e) => e.container.kind === 'list' || (e.container.kind === 'html' && e.container.form === 'lines');
-    const items = spaced(plainEntries(name, text).filter((i) => ownLines(i.entry) && i.entry.removalSpan.start.column === 1), PER_LIST);
+    const items = spaced(plainEntries(name, text).filter((i) => (i.entry.container.kind === 'list' || i.entry.container.kind === 'html') && i.entry.removalSpan.start.column === 1), PER_LIST);
     const edits = [];
     const expected = [];
     let shift = 0;
