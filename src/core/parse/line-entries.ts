@@ -18,8 +18,10 @@ export interface LineEntryContext {
  * Entries of a block written as lines ended by `<br>` (the `lines` form). A block with no
  * `<br>` is prose. A line is an entry when, after a lead-in (spaces, `&nbsp;`, bullets, emoji,
  * images), it starts with a plain link to a page (not `#fragment`) and then has nothing or a
- * description after a separator (`Name - what it does`); a line with no description needs a
- * visible bullet or emoji before its name. Lines of only links and separators are navigation.
+ * description after a separator (`Name - what it does`). A line with no description is an
+ * entry when its name is set apart (a bullet, an emoji or icon, an `&nbsp;` indent, a bold
+ * name: `&nbsp;<a href="…"><b>Name</b></a><br>`), or when another line of the block is an
+ * entry with a description (the block is a list of entries, some not described). Lines of only links and separators are navigation.
  * When fewer than half of the block's non-blank lines are entries, the block is prose that
  * happens to hold a link, and gives none; so does a sponsor's block (its section's title or
  * one of its other lines says sponsor, partner, "thanks to"…).
@@ -30,14 +32,21 @@ export function entriesFromLines(pieceLines: readonly PieceLine[], ctx: LineEntr
   if (readsAsSponsored(ctx.sectionAt(ctx.blockSpan.start.offset).title)) return [];
   const entries: Entry[] = [];
   let nonBlank = 0;
+  let described = false;
+  const bare = new Set<Entry>();
   for (const line of pieceLines) {
     if (isBlank(line.pieces)) continue;
     nonBlank++;
-    const entry = lineEntry(line, ctx);
-    if (entry) entries.push(entry);
-    else if (readsAsSponsored(lineText(line.pieces))) return [];
+    const found = lineEntry(line, ctx);
+    if (found) {
+      entries.push(found.entry);
+      if (found.bare) bare.add(found.entry);
+      else described ||= found.entry.description !== '';
+    } else if (readsAsSponsored(lineText(line.pieces))) return [];
   }
-  return entries.length > 0 && entries.length * 2 >= nonBlank ? entries : [];
+  // Unmarked names alone on their lines are entries only next to a described entry.
+  const kept = described ? entries : entries.filter((e) => !bare.has(e));
+  return kept.length > 0 && kept.length * 2 >= nonBlank ? kept : [];
 }
 
 function lineText(pieces: readonly LinePiece[]): string {
@@ -48,7 +57,11 @@ function isBlank(pieces: readonly LinePiece[]): boolean {
   return pieces.every((p) => p.kind === 'text' && p.text.trim() === '');
 }
 
-function lineEntry(line: PieceLine, ctx: LineEntryContext): Entry | undefined {
+/** An `<a>` whose text starts in `<b>` or `<strong>`: a name set apart as a list's names are. */
+const BOLD_NAME = /^<a\b[^>]*>\s*<(?:b|strong)\b/i;
+
+/** The entry a line holds; `bare` when it is a name alone on its line with no bullet, emoji or icon. */
+function lineEntry(line: PieceLine, ctx: LineEntryContext): { entry: Entry; bare: boolean } | undefined {
   const { pieces } = line;
   if (pieces.some((p) => p.kind === 'block')) return undefined;
   const at = pieces.findIndex((p) => p.kind === 'link');
@@ -62,10 +75,10 @@ function lineEntry(line: PieceLine, ctx: LineEntryContext): Entry | undefined {
   const rest = pieces.slice(at + 1);
   const restText = collapse(rest.map((p) => (p.kind === 'text' ? p.text : p.kind === 'link' ? p.name : '')).join(''));
   const ownText = collapse(rest.map((p) => (p.kind === 'text' ? p.text : ' ')).join(''));
-  if (restText === '') {
-    // "Name" alone on a line: an entry only under a visible bullet, emoji or icon.
-    if (!hasVisibleMark(leadText) && !lead.some((p) => p.kind === 'image')) return undefined;
-  } else if (!startsWithSeparator(restText)) return undefined;
+  // "Name" alone on a line with no bullet, emoji, icon, `&nbsp;` indent or bold name: see entriesFromLines.
+  const marked = hasVisibleMark(leadText) || leadText.includes('\u00a0') || lead.some((p) => p.kind === 'image') || BOLD_NAME.test(ctx.lines.source.slice(name.link.span.start.offset, name.link.span.end.offset));
+  const bare = restText === '' && !marked;
+  if (restText !== '' && !startsWithSeparator(restText)) return undefined;
   // "<a>Contents</a> • <a>Tools</a>": links and separators only.
   if (rest.some((p) => p.kind === 'link') && isLeadIn(ownText)) return undefined;
 
@@ -83,7 +96,7 @@ function lineEntry(line: PieceLine, ctx: LineEntryContext): Entry | undefined {
   const run = name.inner ? nameRun(source, name.inner.start, name.inner.end, name.name.trim()) : undefined;
   const nameSpan = nameSpanOf(source, name.link) ?? (run ? ctx.lines.span(run.start, run.end) : undefined);
   const sectionLabel = section.title ? `section "${section.title}"` : 'the top of the file';
-  return {
+  const entry: Entry = {
     name: name.name.trim(),
     ...(nameSpan ? { nameSpan } : {}),
     primaryLink: name.link,
@@ -96,6 +109,7 @@ function lineEntry(line: PieceLine, ctx: LineEntryContext): Entry | undefined {
     scope: `section:${section.id}`,
     scopeLabel: sectionLabel,
   };
+  return { entry, bare };
 }
 
 /** The links (sorted by start) that start in [start, end): a binary search, so a block of many lines stays linear. */

@@ -113,9 +113,16 @@ describe('lines that are not entries', () => {
     expect(names(md)).toEqual([]);
   });
 
-  it('a line with no description needs a bullet or an emoji before its name', () => {
+  it('a line with no description needs a bullet or an emoji before its name, or a described entry in its block', () => {
     expect(names('<div>\n<a href="https://getx.example">Get X, the best thing for Y</a><br>\n<a href="https://gety.example">Get Y</a><br>\n</div>\n')).toEqual([]);
     expect(names('<div>\n• <a href="https://x.example">X</a><br>\n• <a href="https://y.example">Y</a><br>\n</div>\n')).toEqual(['X', 'Y']);
+    // A list whose entries are not all described: the described one shows what the block is.
+    const mixed = '<p>\n&nbsp;&nbsp;<a href="https://a.example/"><b>Alpha</b></a><br>\n&nbsp;&nbsp;<a href="https://b.example/"><b>Beta</b></a> - A tool.<br>\n&nbsp;&nbsp;<a href="https://c.example/"><b>Gamma</b></a><br>\n</p>\n';
+    expect(names(mixed)).toEqual(['Alpha', 'Beta', 'Gamma']);
+    // Names set apart by an `&nbsp;` indent or in bold are entries without any description.
+    expect(names(mixed.replace(' - A tool.', ''))).toEqual(['Alpha', 'Beta', 'Gamma']);
+    expect(names('<p>\n<a href="https://a.example/"><b>Alpha</b></a><br>\n<a href="https://b.example/">Beta</a><br>\n</p>\n')).toEqual(['Alpha']);
+    expect(names('<p>\n&nbsp;<a href="https://a.example/">Alpha</a><br>\n<a href="https://b.example/"><strong>Beta</strong></a><br>\n</p>\n')).toEqual(['Alpha', 'Beta']);
   });
 
   it('text after the name that is not a separator and a description makes the line prose', () => {
