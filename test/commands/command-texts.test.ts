@@ -13,7 +13,16 @@ import { configSchema } from '../../src/core/config/config-file-schema.js';
 import { ruleDocUrl } from '../../src/core/format/rule-docs.js';
 import { emptyMemory } from '../../src/report/report-memory.js';
 
-const DOCUMENTED = readdirSync(new URL('../../docs/rules/', import.meta.url)).map((f) => f.replace(/\.md$/, '')).sort();
+/**
+ * Findings documented beside the rules that are not rules: `unreadable-input` says a file could
+ * not be read at all. No command turns it off or ignores it (a file is left out with
+ * `ignore.files`), so commands do not name it.
+ */
+const NOT_RULES = new Set(['unreadable-input']);
+const DOCUMENTED = readdirSync(new URL('../../docs/rules/', import.meta.url))
+  .map((f) => f.replace(/\.md$/, ''))
+  .filter((id) => !NOT_RULES.has(id))
+  .sort();
 
 describe('the rules a command can name', () => {
   it('are exactly the documented rules, static and link ones', () => {
