@@ -5,6 +5,7 @@ import { matchesAnyGlob } from '../core/config/glob.js';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args.js';
 import { resolveConfig, type ResolvedConfig } from '../core/config/resolved-config.js';
 import { fixText } from '../use-cases/fix-text.js';
+import { fixesLeftOut } from '../use-cases/fixes-left-out.js';
 import { decodeInput } from '../core/parse/decode-input.js';
 import { encodeOutput } from '../core/fixes/encode-output.js';
 import { LineIndex } from '../core/parse/line-index.js';
@@ -128,12 +129,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       // static rules' fixes until nothing certain is left.
       const outcome = fixText(file.path, source, own, config, result.facts);
       const applied = outcome.applied.length;
-      for (const left of outcome.rejected) {
-        say(`${file.path}:${left.span.start.line}:${left.span.start.column}  ${left.ruleId}  fix not applied: it would change more of the list than its URL (another link, a table cell) — check it by hand`);
-      }
-      for (const { finding, line } of outcome.refused) {
-        say(`${file.path}:${finding.span.start.line}:${finding.span.start.column}  ${finding.ruleId}  fix not applied: it would change line ${line}, which this finding is not on — check it by hand`);
-      }
+      for (const line of fixesLeftOut(file.path, outcome.rejected, outcome.refused)) say(line);
       if (outcome.output !== source) {
         if (options.dryRun) io.stdout((await import('diff')).createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, source, outcome.output, '', ''));
         else await writeFile(resolve(io.cwd, file.path), encodeOutput(outcome.output, file.bom ?? false));

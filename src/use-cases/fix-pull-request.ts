@@ -1,3 +1,4 @@
+import { fixesLeftOut } from './fixes-left-out.js';
 import { CommandError } from '../commands/command-error.js';
 import type { ResolvedConfig } from '../core/config/resolved-config.js';
 import { matchesAnyGlob } from '../core/config/glob.js';
@@ -93,6 +94,8 @@ export async function fixPullRequest(github: GitHubPort, request: FixPullRequest
       skipped.push(`${list.path}: ${fixed.tooSlow.message}`);
       continue;
     }
+    // Certain fixes left out are said, as `fix` says them, so the commenter can check them by hand.
+    for (const line of fixesLeftOut(list.path, fixed.rejected, fixed.refused ?? [])) skipped.push(line);
     if (fixed.output === list.head) continue;
     const written = listWrite(list.file, fixed.output);
     if ('refused' in written) {

@@ -73,6 +73,17 @@ describe('fixPullRequest on a branch of this repository', () => {
     expect(gh.fileAt('add-tools', name)).toBe(HEAD_LIST);
   });
 
+  it('says in the reply which certain fix it left out, at its finding, and pushes the others', async () => {
+    const { gh } = world();
+    // The missing </a> would go on line 4, after the text before </p>: a line the finding (3) is not on.
+    const list = ['# Tools', '', '<p><a href="https://one.example/">One', 'and more words</p>', '', '- [Two](https://two.example/?utm_source=news) - Second.', ''].join('\n');
+    const pull = gh.openPull('html-list', { 'README.md': list });
+    const outcome = await fixPullRequest(gh, request(pull));
+    expect(gh.fileAt('html-list', 'README.md')).toBe(list.replace('?utm_source=news', ''));
+    expect(outcome.changes).toBe(1);
+    expect(outcome.line).toContain('(README.md:3:4  html-unclosed-tag  fix not applied: it would change line 4, which this finding is not on — check it by hand)');
+  });
+
   it('says there is nothing to fix, and writes nothing, when the lists are clean or untouched', async () => {
     const { gh } = world();
     const clean = gh.openPull('clean', { 'README.md': FIXED_HEAD });
