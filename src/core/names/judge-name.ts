@@ -37,6 +37,9 @@ const STOP_WORDS = new Set([
   'what', 'tool', 'tools', 'new', 'using', 'use', 'get', 'into',
 ]);
 
+/** Name parts that say which language or platform a tool is for, never which tool it is. */
+const ECOSYSTEM_TOKENS = new Set(['js', 'ts', 'go', 'py', 'rb', 'rs', 'php', 'net', 'node', 'java', 'kt', 'swift', 'dotnet', 'jl', 'lua', 'ex', 'cr']);
+
 /** URL tokens that say nothing about which tool a page is about. */
 const GENERIC_URL_TOKENS = new Set([
   'products', 'product', 'docs', 'doc', 'documentation', 'stable', 'latest', 'current',
@@ -446,7 +449,8 @@ function tokensShare(a: string, b: string): boolean {
 /** Whether any name token relates to any target token. */
 function shares(name: readonly string[], target: readonly string[]): boolean {
   for (const a of name) {
-    if (a.length < 2) continue;
+    // `.js`, `go-`, `py`: the ecosystem, not the tool (`Inquirer.js` is not `debug-js`).
+    if (a.length < 2 || ECOSYSTEM_TOKENS.has(a)) continue;
     for (const b of target) {
       if (b.length >= 2 && tokensShare(a, b)) return true;
     }

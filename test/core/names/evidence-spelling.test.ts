@@ -89,4 +89,15 @@ describe('names as written', () => {
     expect(nameRelatesTo('sq', ['go-structured-query'])).toBe(true);
     expect(nameRelatesTo('CyTube', ['calzoneman', 'sync'])).toBe(false);
   });
+
+  it('never relate by the language or platform part alone (`.js`, `go-`): that names the ecosystem, not the tool', () => {
+    expect(nameRelatesTo('Inquirer.js', ['debug-js', 'debug', 'js'])).toBe(false);
+    expect(nameRelatesTo('go-rquad', ['hbollon', 'go-edlib', 'go', 'edlib'])).toBe(false);
+    expect(nameRelatesTo('html2pdf.js', ['kute.js', 'thednp', 'kute', 'js'])).toBe(false);
+    // The rest of the name still relates, and a name that is only the ecosystem is itself.
+    expect(nameRelatesTo('Inquirer.js', ['SBoudrias', 'Inquirer.js', 'inquirer', 'js'])).toBe(true);
+    expect(nameRelatesTo('go-edlib', ['hbollon', 'go-edlib', 'go', 'edlib'])).toBe(true);
+    expect(nameRelatesTo('Go', ['golang', 'go'])).toBe(true);
+    expect(nameRelatesTo('Node.js', ['nodejs', 'node'])).toBe(true);
+  });
 });
