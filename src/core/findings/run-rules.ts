@@ -66,11 +66,6 @@ export function* ruleSteps(doc: ListDocument, options: RunOptions = {}): Generat
   const ignoredUrl = compileUrlPatterns(config.ignoreUrls);
   const findings: Finding[] = [];
   const part = options.part ?? 'all';
-  if (part !== 'after-links') {
-    for (const problem of doc.parseProblems) {
-      findings.push({ ruleId: 'parse-error', severity: 'error', message: problem.message, file: doc.path, span: problem.span });
-    }
-  }
   const rules = (options.rules ?? allRules).filter((rule) => severityFor(config, rule.meta.id, rule.meta.defaultSeverity) !== 'off');
   // Whether a rule is enabled is the same in every part (a rule may defer to another).
   const enabled = new Set(rules.map((rule) => rule.meta.id));

@@ -221,11 +221,4 @@ export interface ListDocument {
   directives: Directive[];
   /** Prose text nodes and HTML text outside code (with exact spans). */
   textRuns: TextRun[];
-  /** Problems found while parsing (e.g. unparseable input), reported by the engine. */
-  parseProblems: ParseProblem[];
-}
-
-export interface ParseProblem {
-  message: string;
-  span: Span;
 }

@@ -1,6 +1,6 @@
 import type { Definition, Heading as MdHeading, ListItem, Nodes, Paragraph, Parents, PhrasingContent, Table as MdTable } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Directive, Entry, HtmlAnchor, HtmlRegion, Link, ListDocument, ListParent, ParseProblem, Span, Table, TextRun } from '../model/types.js';
+import type { Directive, Entry, HtmlAnchor, HtmlRegion, Link, ListDocument, ListParent, Span, Table, TextRun } from '../model/types.js';
 import { LineIndex } from './line-index.js';
 import { parseMarkdownTree } from './markdown-tree.js';
 import { SectionIndex, type HeadingInput } from './sections.js';
@@ -55,7 +55,6 @@ export function buildDocument(path: string, source: string): ListDocument {
   const htmlAnchors: HtmlAnchor[] = [];
   const directives: Directive[] = [];
   const textRuns: TextRun[] = collected.texts.map((t) => ({ value: source.slice(t.start, t.end), span: lines.span(t.start, t.end) }));
-  const parseProblems: ParseProblem[] = [];
 
   // Paragraphs and headings: list entries and loose links (in document order, so parents come first).
   const itemIsEntry = new Map<ListItem, boolean>();
@@ -146,7 +145,6 @@ export function buildDocument(path: string, source: string): ListDocument {
     htmlAnchors,
     directives,
     textRuns,
-    parseProblems,
   };
 }
 
