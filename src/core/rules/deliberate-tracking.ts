@@ -1,6 +1,7 @@
 import type { Link, ListDocument, Section } from '../model/types.js';
 import { normalizeUrl } from '../url/normalize-url.js';
 import { siteKey } from '../url/site-key.js';
+import { decodeQueryPart } from '../url/tracking-params.js';
 import { trimEndChars, trimStartChars } from '../text/trim.js';
 
 /**
@@ -115,20 +116,11 @@ export function campaignTags(url: string): { name: string; value: string }[] {
   for (const part of beforeHash.slice(queryAt + 1).split('&')) {
     const eq = part.indexOf('=');
     if (eq === -1) continue;
-    const name = decode(part.slice(0, eq)).toLowerCase();
-    const value = decode(part.slice(eq + 1)).trim().toLowerCase();
+    const name = decodeQueryPart(part.slice(0, eq)).toLowerCase();
+    const value = decodeQueryPart(part.slice(eq + 1)).trim().toLowerCase();
     if (name.startsWith('utm_') && name.length > 4 && value !== '') tags.push({ name, value });
   }
   return tags;
-}
-
-function decode(text: string): string {
-  const plain = text.replace(/\+/g, ' ');
-  try {
-    return decodeURIComponent(plain);
-  } catch {
-    return plain;
-  }
 }
 
 /** Whether a line starts a list item; its indentation when it does. */

@@ -54,7 +54,8 @@ export function isTrackingParam(name: string): boolean {
   return TRACKING_PARAMS.has(lower);
 }
 
-function decodeName(raw: string): string {
+/** A query parameter's name or value as it reads: `+` is a space, percent escapes decoded (kept as written when malformed). */
+export function decodeQueryPart(raw: string): string {
   const plus = raw.replace(/\+/g, ' ');
   try {
     return decodeURIComponent(plus);
@@ -82,7 +83,7 @@ export function stripTrackingParams(url: string): { url: string; removed: string
   const kept: string[] = [];
   for (const part of parts) {
     const eq = part.indexOf('=');
-    const name = decodeName(eq === -1 ? part : part.slice(0, eq));
+    const name = decodeQueryPart(eq === -1 ? part : part.slice(0, eq));
     if (part !== '' && isTrackingParam(name)) removed.push(name);
     else kept.push(part);
   }
