@@ -6,7 +6,7 @@ import { IMAGE_TAGS, type LinePiece } from './line-pieces.js';
 import { visibleText } from './html-line-entries.js';
 import { dropSeparator, isLeadIn } from './lead-in.js';
 import { collapse, linksWithin, nameRun } from './line-entries.js';
-import { readsAsSponsored } from './sponsored.js';
+import { readsAsSponsored } from '../text/sponsor-words.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];

@@ -3,7 +3,7 @@ import type { LineIndex } from './line-index.js';
 import type { LinePiece, PieceLine } from './line-pieces.js';
 import { dropSeparator, hasVisibleMark, isLeadIn, startsWithSeparator } from './lead-in.js';
 import { nameSpanOf } from './name-span.js';
-import { readsAsSponsored } from './sponsored.js';
+import { readsAsSponsored } from '../text/sponsor-words.js';
 
 export interface LineEntryContext {
   lines: LineIndex;

@@ -2,6 +2,7 @@ import type { Link, ListDocument, Section } from '../model/types.js';
 import { normalizeUrl } from '../url/normalize-url.js';
 import { siteKey } from '../url/site-key.js';
 import { decodeQueryPart } from '../url/tracking-params.js';
+import { DECLARING_WORDS, LEAD_PHRASES, declaringWord, hasPhrase, wordsOf } from '../text/sponsor-words.js';
 import { trimEndChars, trimStartChars } from '../text/trim.js';
 
 /**
@@ -38,49 +39,8 @@ export type DeliberateEvidence =
  */
 export const CAMPAIGN_PAGES = 3;
 
-/** Words that say a heading, a lead-in or a tag value is about sponsors, affiliates or partners. */
-const DECLARING_WORDS: ReadonlyMap<string, string> = new Map([
-  ['sponsor', 'sponsored'],
-  ['sponsors', 'sponsored'],
-  ['sponsored', 'sponsored'],
-  ['sponsorship', 'sponsored'],
-  ['sponsorships', 'sponsored'],
-  ['affiliate', 'affiliate'],
-  ['affiliates', 'affiliate'],
-  ['affiliated', 'affiliate'],
-  ['partner', 'partner'],
-  ['partners', 'partner'],
-]);
-
-/** A word before a declaring word that negates it ("Not sponsored", "Non-affiliated links"). */
-const NEGATIONS: ReadonlySet<string> = new Set(['no', 'non', 'not', 'un', 'without']);
-
-/** Lead-in phrases of a sponsor block besides the declaring words ("Special thanks to:" above the sponsors' logos). */
-const LEAD_PHRASES: readonly (readonly string[])[] = [['supported', 'by'], ['brought', 'to', 'you', 'by'], ['supporters'], ['thanks', 'to']];
-
 /** A lead-in line has at most this many words ("Thanks to our gold sponsors this year"). */
 const LEAD_MAX_WORDS = 6;
-
-/** Lower-case words of letters (and digits): `Book Deals (Affiliated)` → book, deals, affiliated. */
-export function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
-}
-
-/** The declaring word of a text ("affiliated" in "Book Deals (Affiliated)"), undefined when none or negated. */
-export function declaringWord(text: string): string | undefined {
-  const words = wordsOf(text);
-  for (let i = 0; i < words.length; i++) {
-    if (DECLARING_WORDS.has(words[i]!) && (i === 0 || !NEGATIONS.has(words[i - 1]!))) return words[i];
-  }
-  return undefined;
-}
-
-function hasPhrase(words: string[], phrase: readonly string[]): boolean {
-  for (let i = 0; i + phrase.length <= words.length; i++) {
-    if (phrase.every((word, k) => words[i + k] === word) && (i === 0 || !NEGATIONS.has(words[i - 1]!))) return true;
-  }
-  return false;
-}
 
 /** Whether a short text introduces a sponsor block ("Sponsors", "Sponsored by:", "Thanks to our partners"). */
 export function isSponsorLead(text: string): boolean {
